@@ -1,0 +1,51 @@
+# Every target installs what it needs into .venv (via a pinned uv in .tools) by itself.
+SHELL := /bin/bash
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+UV := .tools/bin/uv
+VENV := .venv
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
+
+.PHONY: install test check lint fmt typecheck demo bench wire serve clean
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --all-extras --python $(PYTHON) --quiet
+	touch $@
+
+install: $(VENV)/.synced
+
+test: install
+	$(VENV)/bin/pytest -n 2 --dist loadgroup -q
+
+lint: install
+	$(VENV)/bin/ruff check src tests scripts bench
+	$(VENV)/bin/ruff format --check src tests scripts bench
+
+fmt: install
+	$(VENV)/bin/ruff format src tests scripts bench
+	$(VENV)/bin/ruff check --fix src tests scripts bench
+
+typecheck: install
+	$(VENV)/bin/mypy
+
+check: lint typecheck test
+
+demo: install
+	$(VENV)/bin/python -m voxtest.demo
+
+bench: install
+	$(VENV)/bin/python -m bench
+
+wire: install
+	$(VENV)/bin/python scripts/gen_wire.py
+
+serve: install
+	$(VENV)/bin/voxtest serve
+
+clean:
+	rm -rf .tools $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,50 @@
+"""`create_app(settings)`: the whole HTTP service, built from settings and nothing else."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from voxtest import __version__
+from voxtest.api.auth import KeyCache
+from voxtest.api.errors import install_error_handlers
+from voxtest.api.responses import JsonResponse
+from voxtest.api.routes import ROUTERS
+from voxtest.api.routing import TrailingSlashMiddleware
+from voxtest.context import Services
+from voxtest.settings import Settings
+
+
+def create_app(settings: Settings) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        services = await Services.start(settings)
+        app.state.services = services
+        app.state.db = services.db
+        app.state.settings = settings
+        app.state.key_cache = KeyCache(settings.api_key_cache_seconds)
+        try:
+            yield
+        finally:
+            await services.close()
+
+    app = FastAPI(
+        title="voxtest",
+        version=__version__,
+        description="Test and observe AI voice and chat agents. Wire-compatible with Cekura's API.",
+        lifespan=lifespan,
+        default_response_class=JsonResponse,
+        redirect_slashes=False,
+    )
+    install_error_handlers(app)
+    for router in ROUTERS:
+        app.include_router(router)
+
+    @app.get("/health", include_in_schema=False)
+    async def health() -> dict[str, str]:
+        return {"status": "ok", "version": __version__}
+
+    app.add_middleware(TrailingSlashMiddleware)
+    return app

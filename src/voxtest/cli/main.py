@@ -1,0 +1,115 @@
+"""`voxtest`: serve the API, manage keys and the database."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from voxtest.errors import ConfigError, VoxtestError
+from voxtest.settings import Settings
+
+app = typer.Typer(
+    name="voxtest",
+    help="Test and observe AI voice and chat agents (Cekura-compatible API).",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+keys_app = typer.Typer(help="API keys.", no_args_is_help=True)
+db_app = typer.Typer(help="The database schema.", no_args_is_help=True)
+app.add_typer(keys_app, name="keys")
+app.add_typer(db_app, name="db")
+
+console = Console(stderr=True)
+
+
+def _settings() -> Settings:
+    return Settings()
+
+
+def _fail(message: str) -> typer.Exit:
+    console.print(f"[red]error:[/red] {message}")
+    return typer.Exit(code=2)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
+) -> None:
+    """Serve the API (creates or migrates the schema first)."""
+    import uvicorn
+
+    from voxtest.api.app import create_app
+
+    settings = _settings()
+    console.print(f"voxtest on http://{host}:{port}  database: {_redacted(settings)}")
+    try:
+        uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level)
+    except ConfigError as exc:
+        raise _fail(str(exc))
+
+
+@keys_app.command("create")
+def keys_create(
+    org: Annotated[str, typer.Option("--org", help="Organization name (created if missing).")],
+    project: Annotated[
+        int | None, typer.Option("--project", help="Limit the key to this project id.")
+    ] = None,
+    name: Annotated[str, typer.Option(help="A label for the key.")] = "",
+) -> None:
+    """Create an API key; it is printed once, as the last line."""
+    from voxtest.services.keys import create_key
+    from voxtest.storage import migrate
+    from voxtest.storage.db import Database
+
+    async def run() -> None:
+        db = Database(_settings())
+        try:
+            await migrate.upgrade(db.engine)
+            async with db.session() as session:
+                new = await create_key(session, org, project, name)
+        finally:
+            await db.dispose()
+        if new.organization_created:
+            console.print(
+                f"created organization {org!r} (id {new.organization_id}) with a default project"
+            )
+        scope = f"project {new.project_id}" if new.project_id else f"organization {org!r}"
+        console.print(f"API key for {scope} (shown once; store it now):")
+        typer.echo(new.key)
+
+    try:
+        asyncio.run(run())
+    except VoxtestError as exc:
+        raise _fail(str(exc))
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
+    """Apply migrations up to REVISION (default: head)."""
+    from voxtest.storage import migrate
+    from voxtest.storage.db import Database
+
+    async def run() -> str | None:
+        db = Database(_settings())
+        try:
+            await migrate.upgrade(db.engine, revision)
+            return await migrate.current_revision(db.engine)
+        finally:
+            await db.dispose()
+
+    try:
+        current = asyncio.run(run())
+    except VoxtestError as exc:
+        raise _fail(str(exc))
+    console.print(f"database at revision {current}")
+
+
+def _redacted(settings: Settings) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(settings.effective_database_url).render_as_string(hide_password=True)

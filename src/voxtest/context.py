@@ -1,0 +1,35 @@
+"""What a running instance holds: settings, database, secret box. Built once at start."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+from voxtest.security.secretbox import SecretBox, load_or_create_key
+from voxtest.settings import Settings
+from voxtest.storage import migrate
+from voxtest.storage.db import Database
+
+StartupHook = Callable[["Services"], Awaitable[None]]
+
+
+@dataclass
+class Services:
+    settings: Settings
+    db: Database
+    box: SecretBox
+    startup_hooks: list[StartupHook] = field(default_factory=list)
+
+    @classmethod
+    async def start(cls, settings: Settings, *, migrate_schema: bool = True) -> Services:
+        db = Database(settings)
+        if migrate_schema:
+            await migrate.upgrade(db.engine)
+        services = cls(settings=settings, db=db, box=SecretBox(load_or_create_key(settings)))
+        from voxtest.services.seed import seed_builtin_data
+
+        await seed_builtin_data(services)
+        return services
+
+    async def close(self) -> None:
+        await self.db.dispose()

@@ -1,0 +1,1 @@
+"""API keys (hashed at rest) and the box that encrypts stored credentials."""

@@ -1,0 +1,1 @@
+"""Business logic behind the API: validation, persistence and serialization of resources."""

@@ -1,0 +1,53 @@
+"""Typed settings, built once by the CLI or a test and passed down; nothing reads them at import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_home() -> Path:
+    return Path.home() / ".voxtest"
+
+
+class Settings(BaseSettings):
+    """Everything an instance of voxtest can be told, from `VOXTEST_*` environment variables."""
+
+    model_config = SettingsConfigDict(env_prefix="VOXTEST_", extra="ignore")
+
+    home: Path = Field(default_factory=default_home)
+    """Where the embedded database, the secret key and stored files live."""
+
+    database_url: str = ""
+    """SQLAlchemy async URL; empty means SQLite at `<home>/voxtest.db`."""
+
+    secret_key: SecretStr | None = None
+    """Key that encrypts stored credentials (Fernet, urlsafe base64). Generated into
+    `<home>/secret.key` (mode 0600) on first start when not given."""
+
+    public_base_url: str = "http://127.0.0.1:8000"
+    """How agents under test reach this instance (mock-tool URLs are built from it)."""
+
+    api_key_cache_seconds: float = 10.0
+    """How long a verified API key is trusted without a database look-up."""
+
+    default_page_size: int = 20
+    max_page_size: int = 1000
+
+    db_pool_size: int = 10
+    sql_echo: bool = False
+
+    @field_validator("home", mode="before")
+    @classmethod
+    def _expand_home(cls, value: object) -> object:
+        return Path(str(value)).expanduser() if value not in (None, "") else default_home()
+
+    @property
+    def effective_database_url(self) -> str:
+        return self.database_url or f"sqlite+aiosqlite:///{self.home / 'voxtest.db'}"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.effective_database_url.startswith("sqlite")

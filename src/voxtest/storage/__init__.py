@@ -1,0 +1,1 @@
+"""Persistence: async engine from settings, typed tables, Alembic migrations, repositories."""

@@ -1,0 +1,615 @@
+"""initial schema
+
+Revision ID: 0001
+Revises:
+Create Date: 2026-11-23
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+from sqlalchemy.dialects import postgresql
+
+import voxtest.storage.tables.base
+
+revision = "0001"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+
+    op.create_table(
+        "organizations",
+        sa.Column("name", sa.String(length=255), nullable=False),
+        sa.Column(
+            "attrs",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column(
+            "created_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.Column(
+            "updated_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_organizations")),
+        sa.UniqueConstraint("name", name=op.f("uq_organizations_name")),
+    )
+    op.create_table(
+        "projects",
+        sa.Column("organization_id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=255), nullable=False),
+        sa.Column("is_deleted", sa.Boolean(), nullable=False),
+        sa.Column(
+            "attrs",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column("secrets", sa.LargeBinary(), nullable=True),
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column(
+            "created_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.Column(
+            "updated_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name=op.f("fk_projects_organization_id_organizations"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_projects")),
+    )
+    with op.batch_alter_table("projects", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_projects_organization_id"), ["organization_id"], unique=False
+        )
+
+    op.create_table(
+        "agents",
+        sa.Column("organization_id", sa.Integer(), nullable=False),
+        sa.Column("project_id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=255), nullable=False),
+        sa.Column("is_deleted", sa.Boolean(), nullable=False),
+        sa.Column(
+            "attrs",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column("secrets", sa.LargeBinary(), nullable=True),
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column(
+            "created_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.Column(
+            "updated_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name=op.f("fk_agents_organization_id_organizations"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["project_id"],
+            ["projects.id"],
+            name=op.f("fk_agents_project_id_projects"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_agents")),
+    )
+    with op.batch_alter_table("agents", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_agents_organization_id"), ["organization_id"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_agents_project_id"), ["project_id"], unique=False)
+
+    op.create_table(
+        "api_keys",
+        sa.Column("organization_id", sa.Integer(), nullable=False),
+        sa.Column("project_id", sa.Integer(), nullable=True),
+        sa.Column("name", sa.String(length=255), nullable=False),
+        sa.Column("key_hash", sa.String(length=64), nullable=False),
+        sa.Column("hint", sa.String(length=32), nullable=False),
+        sa.Column("revoked", sa.Boolean(), nullable=False),
+        sa.Column(
+            "created_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.Column(
+            "last_used_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=True
+        ),
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name=op.f("fk_api_keys_organization_id_organizations"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["project_id"],
+            ["projects.id"],
+            name=op.f("fk_api_keys_project_id_projects"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_api_keys")),
+        sa.UniqueConstraint("key_hash", name=op.f("uq_api_keys_key_hash")),
+    )
+    with op.batch_alter_table("api_keys", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_api_keys_organization_id"), ["organization_id"], unique=False
+        )
+
+    op.create_table(
+        "personalities",
+        sa.Column("organization_id", sa.Integer(), nullable=True),
+        sa.Column("project_id", sa.Integer(), nullable=True),
+        sa.Column("name", sa.String(length=255), nullable=False),
+        sa.Column("language", sa.String(length=16), nullable=False),
+        sa.Column("is_predefined", sa.Boolean(), nullable=False),
+        sa.Column("forked_from_id", sa.Integer(), nullable=True),
+        sa.Column(
+            "attrs",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column(
+            "created_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.Column(
+            "updated_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.ForeignKeyConstraint(
+            ["forked_from_id"],
+            ["personalities.id"],
+            name=op.f("fk_personalities_forked_from_id_personalities"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name=op.f("fk_personalities_organization_id_organizations"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["project_id"],
+            ["projects.id"],
+            name=op.f("fk_personalities_project_id_projects"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_personalities")),
+    )
+    with op.batch_alter_table("personalities", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_personalities_organization_id"), ["organization_id"], unique=False
+        )
+
+    op.create_table(
+        "scenario_folders",
+        sa.Column("project_id", sa.Integer(), nullable=False),
+        sa.Column("path", sa.String(length=1024), nullable=False),
+        sa.Column(
+            "created_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.ForeignKeyConstraint(
+            ["project_id"],
+            ["projects.id"],
+            name=op.f("fk_scenario_folders_project_id_projects"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_scenario_folders")),
+        sa.UniqueConstraint("project_id", "path", name=op.f("uq_scenario_folders_project_id")),
+    )
+    with op.batch_alter_table("scenario_folders", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_scenario_folders_project_id"), ["project_id"], unique=False
+        )
+
+    op.create_table(
+        "tools",
+        sa.Column("organization_id", sa.Integer(), nullable=False),
+        sa.Column("project_id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=64), nullable=False),
+        sa.Column(
+            "attrs",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column(
+            "created_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.Column(
+            "updated_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name=op.f("fk_tools_organization_id_organizations"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["project_id"],
+            ["projects.id"],
+            name=op.f("fk_tools_project_id_projects"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_tools")),
+    )
+    with op.batch_alter_table("tools", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_tools_organization_id"), ["organization_id"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_tools_project_id"), ["project_id"], unique=False)
+
+    op.create_table(
+        "agent_personalities",
+        sa.Column("agent_id", sa.Integer(), nullable=False),
+        sa.Column("personality_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["agent_id"],
+            ["agents.id"],
+            name=op.f("fk_agent_personalities_agent_id_agents"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["personality_id"],
+            ["personalities.id"],
+            name=op.f("fk_agent_personalities_personality_id_personalities"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("agent_id", "personality_id", name=op.f("pk_agent_personalities")),
+    )
+    op.create_table(
+        "agent_tools",
+        sa.Column("agent_id", sa.Integer(), nullable=False),
+        sa.Column("tool_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["agent_id"],
+            ["agents.id"],
+            name=op.f("fk_agent_tools_agent_id_agents"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["tool_id"], ["tools.id"], name=op.f("fk_agent_tools_tool_id_tools"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("agent_id", "tool_id", name=op.f("pk_agent_tools")),
+    )
+    op.create_table(
+        "dynamic_variables",
+        sa.Column("agent_id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=255), nullable=False),
+        sa.Column("description", sa.String(length=2000), nullable=False),
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.ForeignKeyConstraint(
+            ["agent_id"],
+            ["agents.id"],
+            name=op.f("fk_dynamic_variables_agent_id_agents"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_dynamic_variables")),
+        sa.UniqueConstraint("agent_id", "name", name=op.f("uq_dynamic_variables_agent_id")),
+    )
+    with op.batch_alter_table("dynamic_variables", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_dynamic_variables_agent_id"), ["agent_id"], unique=False
+        )
+
+    op.create_table(
+        "knowledge_base_files",
+        sa.Column("agent_id", sa.Integer(), nullable=False),
+        sa.Column("file_name", sa.String(length=255), nullable=False),
+        sa.Column("file_type", sa.String(length=16), nullable=False),
+        sa.Column("file_size", sa.Integer(), nullable=False),
+        sa.Column("content", sa.LargeBinary(), nullable=False),
+        sa.Column(
+            "created_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.ForeignKeyConstraint(
+            ["agent_id"],
+            ["agents.id"],
+            name=op.f("fk_knowledge_base_files_agent_id_agents"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_knowledge_base_files")),
+    )
+    with op.batch_alter_table("knowledge_base_files", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_knowledge_base_files_agent_id"), ["agent_id"], unique=False
+        )
+
+    op.create_table(
+        "metrics",
+        sa.Column("organization_id", sa.Integer(), nullable=False),
+        sa.Column("project_id", sa.Integer(), nullable=False),
+        sa.Column("agent_id", sa.Integer(), nullable=True),
+        sa.Column("name", sa.String(length=255), nullable=False),
+        sa.Column("type", sa.String(length=32), nullable=False),
+        sa.Column("eval_type", sa.String(length=48), nullable=False),
+        sa.Column(
+            "attrs",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column(
+            "created_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.Column(
+            "updated_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.ForeignKeyConstraint(
+            ["agent_id"], ["agents.id"], name=op.f("fk_metrics_agent_id_agents"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name=op.f("fk_metrics_organization_id_organizations"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["project_id"],
+            ["projects.id"],
+            name=op.f("fk_metrics_project_id_projects"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_metrics")),
+    )
+    with op.batch_alter_table("metrics", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_metrics_organization_id"), ["organization_id"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_metrics_project_id"), ["project_id"], unique=False)
+
+    op.create_table(
+        "project_personalities",
+        sa.Column("project_id", sa.Integer(), nullable=False),
+        sa.Column("personality_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["personality_id"],
+            ["personalities.id"],
+            name=op.f("fk_project_personalities_personality_id_personalities"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["project_id"],
+            ["projects.id"],
+            name=op.f("fk_project_personalities_project_id_projects"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint(
+            "project_id", "personality_id", name=op.f("pk_project_personalities")
+        ),
+    )
+    op.create_table(
+        "test_profiles",
+        sa.Column("organization_id", sa.Integer(), nullable=False),
+        sa.Column("project_id", sa.Integer(), nullable=False),
+        sa.Column("agent_id", sa.Integer(), nullable=True),
+        sa.Column("name", sa.String(length=255), nullable=False),
+        sa.Column(
+            "information",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column("created_by", sa.String(length=255), nullable=True),
+        sa.Column("last_updated_by", sa.String(length=255), nullable=True),
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column(
+            "created_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.Column(
+            "updated_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.ForeignKeyConstraint(
+            ["agent_id"],
+            ["agents.id"],
+            name=op.f("fk_test_profiles_agent_id_agents"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name=op.f("fk_test_profiles_organization_id_organizations"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["project_id"],
+            ["projects.id"],
+            name=op.f("fk_test_profiles_project_id_projects"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_test_profiles")),
+    )
+    with op.batch_alter_table("test_profiles", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_test_profiles_organization_id"), ["organization_id"], unique=False
+        )
+        batch_op.create_index(
+            batch_op.f("ix_test_profiles_project_id"), ["project_id"], unique=False
+        )
+
+    op.create_table(
+        "metric_agents",
+        sa.Column("metric_id", sa.Integer(), nullable=False),
+        sa.Column("agent_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["agent_id"],
+            ["agents.id"],
+            name=op.f("fk_metric_agents_agent_id_agents"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["metric_id"],
+            ["metrics.id"],
+            name=op.f("fk_metric_agents_metric_id_metrics"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("metric_id", "agent_id", name=op.f("pk_metric_agents")),
+    )
+    op.create_table(
+        "scenarios",
+        sa.Column("organization_id", sa.Integer(), nullable=False),
+        sa.Column("project_id", sa.Integer(), nullable=False),
+        sa.Column("agent_id", sa.Integer(), nullable=True),
+        sa.Column("name", sa.String(length=1024), nullable=False),
+        sa.Column("scenario_type", sa.String(length=32), nullable=False),
+        sa.Column("folder_path", sa.String(length=1024), nullable=True),
+        sa.Column("personality_id", sa.Integer(), nullable=True),
+        sa.Column("test_profile_id", sa.Integer(), nullable=True),
+        sa.Column(
+            "attrs",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column(
+            "created_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.Column(
+            "updated_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.ForeignKeyConstraint(
+            ["agent_id"],
+            ["agents.id"],
+            name=op.f("fk_scenarios_agent_id_agents"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name=op.f("fk_scenarios_organization_id_organizations"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["personality_id"],
+            ["personalities.id"],
+            name=op.f("fk_scenarios_personality_id_personalities"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["project_id"],
+            ["projects.id"],
+            name=op.f("fk_scenarios_project_id_projects"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["test_profile_id"],
+            ["test_profiles.id"],
+            name=op.f("fk_scenarios_test_profile_id_test_profiles"),
+            ondelete="SET NULL",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_scenarios")),
+    )
+    with op.batch_alter_table("scenarios", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_scenarios_agent_id"), ["agent_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_scenarios_folder_path"), ["folder_path"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_scenarios_organization_id"), ["organization_id"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_scenarios_project_id"), ["project_id"], unique=False)
+
+    op.create_table(
+        "scenario_metrics",
+        sa.Column("scenario_id", sa.Integer(), nullable=False),
+        sa.Column("metric_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["metric_id"],
+            ["metrics.id"],
+            name=op.f("fk_scenario_metrics_metric_id_metrics"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["scenario_id"],
+            ["scenarios.id"],
+            name=op.f("fk_scenario_metrics_scenario_id_scenarios"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("scenario_id", "metric_id", name=op.f("pk_scenario_metrics")),
+    )
+    op.create_table(
+        "scenario_tags",
+        sa.Column("scenario_id", sa.Integer(), nullable=False),
+        sa.Column("tag", sa.String(length=255), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["scenario_id"],
+            ["scenarios.id"],
+            name=op.f("fk_scenario_tags_scenario_id_scenarios"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("scenario_id", "tag", name=op.f("pk_scenario_tags")),
+    )
+    with op.batch_alter_table("scenario_tags", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_scenario_tags_tag"), ["tag"], unique=False)
+
+
+def downgrade() -> None:
+
+    with op.batch_alter_table("scenario_tags", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_scenario_tags_tag"))
+
+    op.drop_table("scenario_tags")
+    op.drop_table("scenario_metrics")
+    with op.batch_alter_table("scenarios", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_scenarios_project_id"))
+        batch_op.drop_index(batch_op.f("ix_scenarios_organization_id"))
+        batch_op.drop_index(batch_op.f("ix_scenarios_folder_path"))
+        batch_op.drop_index(batch_op.f("ix_scenarios_agent_id"))
+
+    op.drop_table("scenarios")
+    op.drop_table("metric_agents")
+    with op.batch_alter_table("test_profiles", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_test_profiles_project_id"))
+        batch_op.drop_index(batch_op.f("ix_test_profiles_organization_id"))
+
+    op.drop_table("test_profiles")
+    op.drop_table("project_personalities")
+    with op.batch_alter_table("metrics", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_metrics_project_id"))
+        batch_op.drop_index(batch_op.f("ix_metrics_organization_id"))
+
+    op.drop_table("metrics")
+    with op.batch_alter_table("knowledge_base_files", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_knowledge_base_files_agent_id"))
+
+    op.drop_table("knowledge_base_files")
+    with op.batch_alter_table("dynamic_variables", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_dynamic_variables_agent_id"))
+
+    op.drop_table("dynamic_variables")
+    op.drop_table("agent_tools")
+    op.drop_table("agent_personalities")
+    with op.batch_alter_table("tools", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_tools_project_id"))
+        batch_op.drop_index(batch_op.f("ix_tools_organization_id"))
+
+    op.drop_table("tools")
+    with op.batch_alter_table("scenario_folders", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_scenario_folders_project_id"))
+
+    op.drop_table("scenario_folders")
+    with op.batch_alter_table("personalities", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_personalities_organization_id"))
+
+    op.drop_table("personalities")
+    with op.batch_alter_table("api_keys", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_api_keys_organization_id"))
+
+    op.drop_table("api_keys")
+    with op.batch_alter_table("agents", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_agents_project_id"))
+        batch_op.drop_index(batch_op.f("ix_agents_organization_id"))
+
+    op.drop_table("agents")
+    with op.batch_alter_table("projects", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_projects_organization_id"))
+
+    op.drop_table("projects")
+    op.drop_table("organizations")

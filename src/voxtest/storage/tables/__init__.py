@@ -1,0 +1,48 @@
+"""SQLAlchemy tables. Columns hold what is filtered, joined or unique; `attrs` holds the rest."""
+
+from voxtest.storage.tables.agents import (
+    Agent,
+    AgentPersonality,
+    AgentTool,
+    DynamicVariable,
+    KnowledgeBaseFile,
+    Tool,
+)
+from voxtest.storage.tables.base import Base
+from voxtest.storage.tables.core import (
+    ApiKey,
+    Organization,
+    Personality,
+    Project,
+    ProjectPersonality,
+)
+from voxtest.storage.tables.metrics import Metric, MetricAgent
+from voxtest.storage.tables.scenarios import (
+    Scenario,
+    ScenarioFolder,
+    ScenarioMetric,
+    ScenarioTag,
+    TestProfile,
+)
+
+__all__ = [
+    "Agent",
+    "AgentPersonality",
+    "AgentTool",
+    "ApiKey",
+    "Base",
+    "DynamicVariable",
+    "KnowledgeBaseFile",
+    "Metric",
+    "MetricAgent",
+    "Organization",
+    "Personality",
+    "Project",
+    "ProjectPersonality",
+    "Scenario",
+    "ScenarioFolder",
+    "ScenarioMetric",
+    "ScenarioTag",
+    "TestProfile",
+    "Tool",
+]

@@ -1,0 +1,128 @@
+"""Cekura's reference OpenAPI (the subset voxtest implements) and checks against it."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+SUBSET = Path(__file__).parent / "cekura-subset.json"
+
+# Where the reference's own schema is an artefact of its generator, not what its API sends:
+# drf-spectacular types un-annotated SerializerMethodFields as strings; these are booleans.
+TYPE_ARTEFACTS = re.compile(r".*_configured$")
+
+
+@cache
+def reference() -> dict[str, Any]:
+    data: dict[str, Any] = _nullable_to_31(json.loads(SUBSET.read_text()))
+    return data
+
+
+def _nullable_to_31(node: Any) -> Any:
+    """The reference mixes OpenAPI 3.0's `nullable: true` into a 3.1 document."""
+    if isinstance(node, dict):
+        out = {k: _nullable_to_31(v) for k, v in node.items()}
+        if out.pop("nullable", False):
+            if "type" in out:
+                types = out["type"] if isinstance(out["type"], list) else [out["type"]]
+                out["type"] = [*types, "null"] if "null" not in types else types
+            elif "enum" in out and None not in out["enum"]:
+                out["enum"] = [*out["enum"], None]
+            else:
+                out = {"anyOf": [out, {"type": "null"}]}
+        return out
+    if isinstance(node, list):
+        return [_nullable_to_31(v) for v in node]
+    return node
+
+
+@cache
+def _templates() -> list[tuple[re.Pattern[str], str]]:
+    out = []
+    for path in reference()["paths"]:
+        rx = "^" + re.sub(r"\\\{[^}]+\\\}", r"[^/]+", re.escape(path)) + "$"
+        out.append((re.compile(rx), path))
+    return out
+
+
+def match_operation(method: str, path: str) -> tuple[str, dict[str, Any]] | None:
+    """The reference operation serving `method path` (trailing slash added), or None."""
+    if not path.endswith("/"):
+        path += "/"
+    for rx, template in _templates():
+        if rx.match(path):
+            op = reference()["paths"][template].get(method.lower())
+            if op is not None:
+                return template, op
+    return None
+
+
+def response_schema(op: dict[str, Any], status: int) -> dict[str, Any] | None:
+    resp = op.get("responses", {}).get(str(status))
+    if resp is None:
+        return None
+    schema: dict[str, Any] | None = (
+        resp.get("content", {}).get("application/json", {}).get("schema")
+    )
+    return schema
+
+
+def check_response(method: str, path: str, status: int, body: Any) -> list[str]:
+    """Every way `body` departs from the reference's response schema for this operation."""
+    found = match_operation(method, path)
+    if found is None:
+        return []
+    template, op = found
+    if status >= 400:
+        return []  # error bodies are DRF's shapes, checked by the error tests
+    schema = response_schema(op, status)
+    if schema is None:
+        documented = sorted(op.get("responses", {}))
+        return [f"{method} {template}: status {status} not among documented {documented}"]
+    problems = []
+    root = {"components": reference()["components"], **schema}
+    for err in Draft202012Validator(root).iter_errors(body):
+        where = "/".join(str(p) for p in err.absolute_path)
+        if err.validator == "type" and TYPE_ARTEFACTS.match(
+            str(err.absolute_path and err.absolute_path[-1])
+        ):
+            continue
+        problems.append(f"{method} {template} {status} at /{where}: {err.message[:200]}")
+    problems.extend(
+        f"{method} {template} {status}: field {p} is not in the reference"
+        for p in _unknown_fields(body, schema, "")
+    )
+    return problems
+
+
+def _resolve(schema: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in schema or ("allOf" in schema and len(schema["allOf"]) == 1):
+        if "$ref" in schema:
+            schema = reference()["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
+        else:
+            schema = schema["allOf"][0]
+    return schema
+
+
+def _unknown_fields(value: Any, schema: dict[str, Any], at: str) -> list[str]:
+    schema = _resolve(schema)
+    if isinstance(value, dict) and schema.get("properties"):
+        out = []
+        for key, item in value.items():
+            sub = schema["properties"].get(key)
+            if sub is None:
+                if schema.get("additionalProperties") in (None, False):
+                    out.append(f"{at}/{key}")
+                continue
+            out.extend(_unknown_fields(item, sub, f"{at}/{key}"))
+        return out
+    if isinstance(value, list) and isinstance(schema.get("items"), dict):
+        return [
+            p for i, v in enumerate(value) for p in _unknown_fields(v, schema["items"], f"{at}/{i}")
+        ]
+    return []
