@@ -20,7 +20,6 @@ depends_on = None
 
 
 def upgrade() -> None:
-
     op.create_table(
         "organizations",
         sa.Column("name", sa.String(length=255), nullable=False),
@@ -551,7 +550,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-
     with op.batch_alter_table("scenario_tags", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_scenario_tags_tag"))
 
