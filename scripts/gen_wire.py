@@ -24,6 +24,25 @@ OUTPUT = ROOT / "src" / "voxtest" / "api" / "wire" / "_generated.py"
 SUBSET = ROOT / "tests" / "reference" / "cekura-subset.json"
 
 
+# Fields whose reference type is a drf-spectacular artefact (JSON objects typed as strings,
+# boolean method fields typed as strings). The tests tolerate exactly these; keep in sync with
+# tests/reference/__init__.py TYPE_ARTEFACTS.
+JSON_OBJECT = "dict[str, Any] | str"
+TYPE_OVERRIDES: dict[tuple[str, str], str] = {
+    **{
+        (schema, field): JSON_OBJECT
+        for schema in ("CreatePersonality", "Personality")
+        for field in (
+            "message_plan",
+            "stop_speaking_plan",
+            "background_sound_volume",
+            "generation_config",
+            "network_simulation",
+        )
+    },
+}
+
+
 def camel(name: str) -> str:
     return "".join(p[:1].upper() + p[1:] for p in re.split(r"[^A-Za-z0-9]+", name) if p)
 
@@ -126,7 +145,7 @@ class Generator:
                 continue
             if not write and node.get("writeOnly"):
                 continue
-            t = self.type_of(node, name, field, write)
+            t = TYPE_OVERRIDES.get((name, field)) or self.type_of(node, name, field, write)
             attr, alias = pyname(field)
             constraints = _constraints(node, write)
             if alias:

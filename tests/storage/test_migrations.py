@@ -31,7 +31,9 @@ def _diff(sync_conn: Any) -> list[Any]:
     return list(compare_metadata(ctx, Base.metadata))
 
 
-def test_upgrade_from_empty_matches_tables_and_downgrades(database_url: str, tmp_path: Path) -> None:
+def test_upgrade_from_empty_matches_tables_and_downgrades(
+    database_url: str, tmp_path: Path
+) -> None:
     async def run() -> None:
         db = Database(make_settings(tmp_path, database_url))
         try:

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from voxtest.errors import VoxtestError
 from voxtest.security.keys import generate_api_key, hash_api_key, key_hint
+from voxtest.services import personality_sets
 from voxtest.storage.tables import ApiKey, Organization, Project
 
 
@@ -33,7 +34,10 @@ async def create_key(
         org = Organization(name=org_name, attrs={})
         session.add(org)
         await session.flush()
-        session.add(Project(organization_id=org.id, name="Default Project", attrs={}))
+        default = Project(organization_id=org.id, name="Default Project", attrs={})
+        session.add(default)
+        await session.flush()
+        await personality_sets.enable_builtins(session, default.id)
     if project_id is not None:
         project = await session.get(Project, project_id)
         if project is None or project.organization_id != org.id or project.is_deleted:

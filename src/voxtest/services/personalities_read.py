@@ -1,4 +1,4 @@
-"""Reading personalities by id (the personality helper's module owns the full resource)."""
+"""Serializing personalities (shared by the personality, project and agent routes)."""
 
 from __future__ import annotations
 
@@ -7,20 +7,27 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from voxtest.services.common import iso
+from voxtest.api.wire._generated import CreatePersonality
+from voxtest.api.wire.base import shaped
 from voxtest.storage.tables import Personality
 
 
 def serialize_personality(row: Personality) -> dict[str, Any]:
+    """Every personality endpoint of the reference answers in the CreatePersonality shape."""
+    return shaped(_full(row), CreatePersonality)
+
+
+def _full(row: Personality) -> dict[str, Any]:
+    attrs = dict(row.attrs or {})
     return {
         "id": row.id,
         "name": row.name,
         "language": row.language,
-        **(row.attrs or {}),
+        **attrs,
+        "provider_agent_id": attrs.get("provider_agent_id", ""),
+        "patronus_settings": attrs.get("patronus_settings") or {},
         "forked_from": row.forked_from_id,
         "organization": row.organization_id,
-        "created_at": iso(row.created_at),
-        "updated_at": iso(row.updated_at),
     }
 
 

@@ -102,3 +102,11 @@ async def enabled_ids(
     else:
         query = select(AgentPersonality.personality_id).where(AgentPersonality.agent_id == agent_id)
     return sorted((await session.scalars(query)).all())
+
+
+async def enable_builtins(session: AsyncSession, project_id: int) -> None:
+    """A new project starts with every built-in personality enabled, so runs work at once."""
+    builtin = await session.scalars(
+        select(Personality.id).where(Personality.is_predefined.is_(True))
+    )
+    session.add_all(ProjectPersonality(project_id=project_id, personality_id=p) for p in builtin)

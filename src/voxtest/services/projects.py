@@ -154,12 +154,11 @@ async def create_project(
 ) -> dict[str, Any]:
     if principal.project_id is not None:
         raise PermissionDenied("A project-scoped API key cannot create projects.")
-    body.require()
     given = body.given()
     if given.get("organization_id") not in (None, principal.organization_id):
         raise PermissionDenied("You can only create projects in your own organization.")
     row = Project(organization_id=principal.organization_id, name="", attrs={})
-    await _apply(session, services, row, given, agent_ids=[])
+    await _apply(session, services, row, given, agent_ids=[], errors=body.missing())
     session.add(row)
     await session.flush()
     # A new project starts with every built-in personality enabled, so runs work at once.
@@ -180,10 +179,9 @@ async def update_project(
     partial: bool,
 ) -> dict[str, Any]:
     row = await get_project_row(session, principal, project_id)
-    if not partial:
-        body.require()
     agent_ids = (await session.scalars(select(Agent.id).where(Agent.project_id == row.id))).all()
-    await _apply(session, services, row, body.given(), agent_ids=list(agent_ids))
+    missing = {} if partial else body.missing()
+    await _apply(session, services, row, body.given(), agent_ids=list(agent_ids), errors=missing)
     await session.flush()
     await session.refresh(row)
     return await serialize(session, services, row)
@@ -210,8 +208,8 @@ async def _apply(
     given: dict[str, Any],
     *,
     agent_ids: list[int],
+    errors: dict[str, list[str]],
 ) -> None:
-    errors: dict[str, list[str]] = {}
     _check_simple_fields(given, errors)
     if "no_calls_notify_time_period" in given:
         collect(

@@ -13,8 +13,14 @@ Seeder = Callable[["Services"], Awaitable[None]]
 
 async def seed_builtin_data(services: Services) -> None:
     """Run every seeder; each must be idempotent and safe when several processes start."""
-    for seeder in SEEDERS:
+    for seeder in [*_seeders(), *SEEDERS]:
         await seeder(services)
+
+
+def _seeders() -> list[Seeder]:
+    from voxtest.services.personalities import seed_builtin
+
+    return [seed_builtin]
 
 
 SEEDERS: list[Seeder] = []

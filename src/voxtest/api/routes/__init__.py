@@ -2,6 +2,10 @@
 
 from fastapi import APIRouter
 
-from voxtest.api.routes import organizations, projects
+from voxtest.api.routes import organizations, personalities, projects
 
-ROUTERS: list[APIRouter] = [organizations.router, projects.router]
+ROUTERS: list[APIRouter] = [
+    organizations.router,
+    projects.router,
+    personalities.router,
+]

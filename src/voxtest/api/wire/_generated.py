@@ -2244,14 +2244,14 @@ class CreatePersonality(ReadModel):
     voice_id: str | None = Field(None, description='Voice ID\nExample: `"TX3LPaxmHKxFdv7VOQHJ"`')
     interruption_level: str | None = Field(None, description="Interruption level")
     speed: str | None = Field(None, description="Speed of the voice")
-    generation_config: str | None = Field(
+    generation_config: dict[str, Any] | str | None = Field(
         None,
         description='Generation config for Cartesia Sonic-3 voice model.\nOnly valid when provider is "cartesia" and voice_model is "sonic-3.5".\nSupports volume and emotion\nExample: {"volume": 1.5, "emotion": "happy"}',
     )
-    network_simulation: str | None = Field(
+    network_simulation: dict[str, Any] | str | None = Field(
         None, description="Network simulation configuration for testing network impairments."
     )
-    message_plan: str | None = Field(
+    message_plan: dict[str, Any] | str | None = Field(
         None,
         description='Message plan configuration for idle timeout behavior.\nSupports idle_timeout_seconds (positive int) and idle_message_max_spoken_count (positive int).\nExample: {"idle_timeout_seconds": 15, "idle_message_max_spoken_count": 2}',
     )
@@ -2259,11 +2259,11 @@ class CreatePersonality(ReadModel):
         None,
         description="Wait seconds before the bot starts speaking (float >= 0).\nIgnored if interruption_level is also set in the same request (preset takes precedence).\nExample: 0.7",
     )
-    stop_speaking_plan: str | None = Field(
+    stop_speaking_plan: dict[str, Any] | str | None = Field(
         None,
         description='Stop speaking plan configuration. Controls when the bot stops speaking.\nSupports num_words (int >= 0), voice_seconds (float >= 0), backoff_seconds (float >= 0).\nIgnored if interruption_level is also set in the same request (preset takes precedence).\nExample: {"num_words": 3, "voice_seconds": 0.3, "backoff_seconds": 0}',
     )
-    background_sound_volume: str | None = Field(
+    background_sound_volume: dict[str, Any] | str | None = Field(
         None,
         description='Background sound volume levels (0.0 to 1.0). base sets both the base and normal volume; reduced sets the quieter level during bot speech.\nExample: {"base": 0.05, "reduced": 0.02}',
     )
@@ -2351,14 +2351,14 @@ class CreatePersonalityWrite(WriteModel):
     voice_id: str | None = Field(None, description='Voice ID\nExample: `"TX3LPaxmHKxFdv7VOQHJ"`')
     interruption_level: str | None = Field(None, description="Interruption level")
     speed: str | None = Field(None, description="Speed of the voice")
-    generation_config: str | None = Field(
+    generation_config: dict[str, Any] | str | None = Field(
         None,
         description='Generation config for Cartesia Sonic-3 voice model.\nOnly valid when provider is "cartesia" and voice_model is "sonic-3.5".\nSupports volume and emotion\nExample: {"volume": 1.5, "emotion": "happy"}',
     )
-    network_simulation: str | None = Field(
+    network_simulation: dict[str, Any] | str | None = Field(
         None, description="Network simulation configuration for testing network impairments."
     )
-    message_plan: str | None = Field(
+    message_plan: dict[str, Any] | str | None = Field(
         None,
         description='Message plan configuration for idle timeout behavior.\nSupports idle_timeout_seconds (positive int) and idle_message_max_spoken_count (positive int).\nExample: {"idle_timeout_seconds": 15, "idle_message_max_spoken_count": 2}',
     )
@@ -2366,11 +2366,11 @@ class CreatePersonalityWrite(WriteModel):
         None,
         description="Wait seconds before the bot starts speaking (float >= 0).\nIgnored if interruption_level is also set in the same request (preset takes precedence).\nExample: 0.7",
     )
-    stop_speaking_plan: str | None = Field(
+    stop_speaking_plan: dict[str, Any] | str | None = Field(
         None,
         description='Stop speaking plan configuration. Controls when the bot stops speaking.\nSupports num_words (int >= 0), voice_seconds (float >= 0), backoff_seconds (float >= 0).\nIgnored if interruption_level is also set in the same request (preset takes precedence).\nExample: {"num_words": 3, "voice_seconds": 0.3, "backoff_seconds": 0}',
     )
-    background_sound_volume: str | None = Field(
+    background_sound_volume: dict[str, Any] | str | None = Field(
         None,
         description='Background sound volume levels (0.0 to 1.0). base sets both the base and normal volume; reduced sets the quieter level during bot speech.\nExample: {"base": 0.05, "reduced": 0.02}',
     )
@@ -2384,6 +2384,7 @@ class CreatePersonalityWrite(WriteModel):
         [
             "accent",
             "background_noise",
+            "background_sound_volume",
             "end_call_enabled",
             "generation_config",
             "interruption_level",
@@ -2396,6 +2397,7 @@ class CreatePersonalityWrite(WriteModel):
             "provider",
             "speed",
             "start_speaking_plan",
+            "stop_speaking_plan",
             "voice_id",
             "voice_model",
         ]
@@ -4614,12 +4616,12 @@ class Personality(ReadModel):
     voice_id: str | None = None
     interruption_level: str | None = None
     speed: str | None = None
-    generation_config: str | None = None
-    network_simulation: str | None = None
-    message_plan: str | None = None
+    generation_config: dict[str, Any] | str | None = None
+    network_simulation: dict[str, Any] | str | None = None
+    message_plan: dict[str, Any] | str | None = None
     start_speaking_plan: str | None = None
-    stop_speaking_plan: str | None = None
-    background_sound_volume: str | None = None
+    stop_speaking_plan: dict[str, Any] | str | None = None
+    background_sound_volume: dict[str, Any] | str | None = None
     patronus_settings: Any = None
     provider_agent_id: str | None = Field(
         None, description='Provider agent ID\nExample: `"assistant_123"`'

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any, ClassVar, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, model_validator
@@ -19,7 +20,9 @@ class WriteModel(BaseModel):
     """What voxtest accepts. Unknown fields are ignored, as DRF does; every field is optional
     here and `require()` enforces the reference's required fields on full writes."""
 
-    model_config = ConfigDict(populate_by_name=True, extra="ignore", regex_engine="python-re")
+    model_config = ConfigDict(
+        populate_by_name=True, extra="ignore", regex_engine="python-re", coerce_numbers_to_str=True
+    )
 
     REQUIRED: ClassVar[frozenset[str]] = frozenset()
     NON_NULL: ClassVar[frozenset[str]] = frozenset()
@@ -41,15 +44,20 @@ class WriteModel(BaseModel):
         """The fields the client sent, by their wire names."""
         return self.model_dump(by_alias=True, exclude_unset=True)
 
-    def require(self, *extra: str) -> None:
-        """Raise 400 for every required field the client left out (full writes only)."""
+    def missing(self, *extra: str) -> dict[str, list[str]]:
+        """`{field: ["This field is required."]}` for each required field not sent."""
         sent = self.model_fields_set
         fields = type(self).model_fields
-        missing = {}
+        out = {}
         for name in (*type(self).REQUIRED, *extra):
             attr = next((a for a, f in fields.items() if (f.alias or a) == name), name)
             if attr not in sent:
-                missing[name] = ["This field is required."]
+                out[name] = ["This field is required."]
+        return out
+
+    def require(self, *extra: str) -> None:
+        """Raise 400 for every required field the client left out (full writes only)."""
+        missing = self.missing(*extra)
         if missing:
             raise ValidationFailed(missing)
 
@@ -67,3 +75,14 @@ class Operation(NamedTuple):
     operation_id: str
     request: Any
     responses: dict[int, Any]
+
+
+@functools.cache
+def wire_fields(model: type[BaseModel]) -> frozenset[str]:
+    return frozenset(f.alias or name for name, f in model.model_fields.items())
+
+
+def shaped(data: dict[str, Any], model: type[BaseModel]) -> dict[str, Any]:
+    """`data` cut to the fields `model` (a reference schema) defines, in their order."""
+    fields = wire_fields(model)
+    return {k: v for k, v in data.items() if k in fields}
