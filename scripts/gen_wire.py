@@ -31,7 +31,7 @@ JSON_OBJECT = "dict[str, Any] | str"
 TYPE_OVERRIDES: dict[tuple[str, str], str] = {
     **{
         (schema, field): JSON_OBJECT
-        for schema in ("CreatePersonality", "Personality")
+        for schema in ("CreatePersonality", "PatchedCreatePersonality", "Personality")
         for field in (
             "message_plan",
             "stop_speaking_plan",
@@ -291,6 +291,8 @@ def main() -> None:
             if status.startswith("2") and schema:
                 t = gen.type_of(schema, camel(op["operationId"]) + status, "", False)
                 responses.append(f"{int(status)}: {t}")
+            elif status.isdigit():
+                responses.append(f"{int(status)}: None")
         index.append(
             f"    ({method.upper()!r}, {path!r}): Operation({op['operationId']!r}, {req}, "
             f"{{{', '.join(responses)}}}),"

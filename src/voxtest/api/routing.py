@@ -71,7 +71,10 @@ def operation(
             responses: dict[int | str, Any] = {}
             if ref is not None:
                 extra.setdefault("operation_id", ref.operation_id)
-                responses = {s: {"model": m, "description": ""} for s, m in ref.responses.items()}
+                responses = {
+                    s: ({"model": m, "description": ""} if m is not None else {"description": ""})
+                    for s, m in ref.responses.items()
+                }
             extra.setdefault("responses", responses)
             router.add_api_route(
                 path,

@@ -8,7 +8,11 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from voxtest.api.auth import Principal
-from voxtest.api.wire._generated import CreatePersonalityWrite, ForkPersonalityWrite
+from voxtest.api.wire._generated import (
+    CreatePersonalityWrite,
+    ForkPersonalityWrite,
+    PatchedCreatePersonalityWrite,
+)
 from voxtest.context import Services
 from voxtest.errors import NotFound, PermissionDenied, ValidationFailed
 from voxtest.services import personality_sets
@@ -98,7 +102,10 @@ async def create_personality(
 
 
 async def update_personality(
-    session: AsyncSession, principal: Principal, personality_id: int, body: PersonalityWrite
+    session: AsyncSession,
+    principal: Principal,
+    personality_id: int,
+    body: PatchedCreatePersonalityWrite,
 ) -> dict[str, Any]:
     row = await get_row(session, principal, personality_id)
     if row.organization_id is None:

@@ -8,7 +8,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from voxtest.api.auth import Principal
-from voxtest.api.wire._generated import ProjectWrite
+from voxtest.api.wire._generated import PatchedProjectWrite, ProjectWrite
 from voxtest.context import Services
 from voxtest.domain.notify_window import is_time_zone, validate_no_calls_window
 from voxtest.domain.rubric import MetricInfo, RubricErrors, referenced_metric_ids, validate_rubric
@@ -174,7 +174,7 @@ async def update_project(
     services: Services,
     principal: Principal,
     project_id: int,
-    body: ProjectWrite,
+    body: ProjectWrite | PatchedProjectWrite,
     *,
     partial: bool,
 ) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from fastapi import APIRouter
 from voxtest.api.auth import PrincipalDep
 from voxtest.api.deps import ServicesDep
 from voxtest.api.routing import family, operation
-from voxtest.api.wire._generated import ForkPersonalityWrite
+from voxtest.api.wire._generated import ForkPersonalityWrite, PatchedCreatePersonalityWrite
 from voxtest.services import personalities
 from voxtest.services.personalities import PersonalityWrite
 from voxtest.services.personalities_read import serialize_personality
@@ -45,7 +45,7 @@ async def get_personality(id: int, principal: PrincipalDep, services: ServicesDe
 
 @operation(router, "PATCH", family(*BASES, suffix="{id}/"), summary="Update a personality")
 async def patch_personality(
-    id: int, body: PersonalityWrite, principal: PrincipalDep, services: ServicesDep
+    id: int, body: PatchedCreatePersonalityWrite, principal: PrincipalDep, services: ServicesDep
 ) -> Any:
     async with services.db.session() as session:
         return await personalities.update_personality(session, principal, id, body)

@@ -9,7 +9,11 @@ from fastapi import APIRouter, Response
 from voxtest.api.auth import PrincipalDep
 from voxtest.api.deps import ServicesDep
 from voxtest.api.routing import family, operation
-from voxtest.api.wire._generated import EnablePersonalitiesRequestWrite, ProjectWrite
+from voxtest.api.wire._generated import (
+    EnablePersonalitiesRequestWrite,
+    PatchedProjectWrite,
+    ProjectWrite,
+)
 from voxtest.services import personality_sets, projects
 from voxtest.services.personalities_read import serialize_many
 
@@ -53,7 +57,7 @@ async def put_project(
 
 @operation(router, "PATCH", family(*BASES, suffix="{id}/"), summary="Update a project")
 async def patch_project(
-    id: int, body: ProjectWrite, principal: PrincipalDep, services: ServicesDep
+    id: int, body: PatchedProjectWrite, principal: PrincipalDep, services: ServicesDep
 ) -> Any:
     async with services.db.session() as session:
         return await projects.update_project(session, services, principal, id, body, partial=True)

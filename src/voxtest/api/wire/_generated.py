@@ -4,6 +4,7 @@ Do not edit by hand: add the operation to scripts/wire_operations.txt and run
 `make wire`.
 """
 
+# ruff: noqa: E501
 from __future__ import annotations
 
 from datetime import datetime
@@ -2477,14 +2478,14 @@ class PatchedCreatePersonalityWrite(WriteModel):
     voice_id: str | None = Field(None, description='Voice ID\nExample: `"TX3LPaxmHKxFdv7VOQHJ"`')
     interruption_level: str | None = Field(None, description="Interruption level")
     speed: str | None = Field(None, description="Speed of the voice")
-    generation_config: str | None = Field(
+    generation_config: dict[str, Any] | str | None = Field(
         None,
         description='Generation config for Cartesia Sonic-3 voice model.\nOnly valid when provider is "cartesia" and voice_model is "sonic-3.5".\nSupports volume and emotion\nExample: {"volume": 1.5, "emotion": "happy"}',
     )
-    network_simulation: str | None = Field(
+    network_simulation: dict[str, Any] | str | None = Field(
         None, description="Network simulation configuration for testing network impairments."
     )
-    message_plan: str | None = Field(
+    message_plan: dict[str, Any] | str | None = Field(
         None,
         description='Message plan configuration for idle timeout behavior.\nSupports idle_timeout_seconds (positive int) and idle_message_max_spoken_count (positive int).\nExample: {"idle_timeout_seconds": 15, "idle_message_max_spoken_count": 2}',
     )
@@ -2492,11 +2493,11 @@ class PatchedCreatePersonalityWrite(WriteModel):
         None,
         description="Wait seconds before the bot starts speaking (float >= 0).\nIgnored if interruption_level is also set in the same request (preset takes precedence).\nExample: 0.7",
     )
-    stop_speaking_plan: str | None = Field(
+    stop_speaking_plan: dict[str, Any] | str | None = Field(
         None,
         description='Stop speaking plan configuration. Controls when the bot stops speaking.\nSupports num_words (int >= 0), voice_seconds (float >= 0), backoff_seconds (float >= 0).\nIgnored if interruption_level is also set in the same request (preset takes precedence).\nExample: {"num_words": 3, "voice_seconds": 0.3, "backoff_seconds": 0}',
     )
-    background_sound_volume: str | None = Field(
+    background_sound_volume: dict[str, Any] | str | None = Field(
         None,
         description='Background sound volume levels (0.0 to 1.0). base sets both the base and normal volume; reduced sets the quieter level during bot speech.\nExample: {"base": 0.05, "reduced": 0.02}',
     )
@@ -2510,6 +2511,7 @@ class PatchedCreatePersonalityWrite(WriteModel):
         [
             "accent",
             "background_noise",
+            "background_sound_volume",
             "end_call_enabled",
             "generation_config",
             "interruption_level",
@@ -2522,6 +2524,7 @@ class PatchedCreatePersonalityWrite(WriteModel):
             "provider",
             "speed",
             "start_speaking_plan",
+            "stop_speaking_plan",
             "voice_id",
             "voice_model",
         ]
@@ -6371,26 +6374,30 @@ class PaginatedOrganizationList(ReadModel):
 
 OPERATIONS: dict[tuple[str, str], Operation] = {
     ("GET", "/test_framework/v1/aiagents/"): Operation(
-        "aiagents-v1-list", None, {200: PaginatedAIAgentList}
+        "aiagents-v1-list", None, {200: PaginatedAIAgentList, 404: None}
     ),
     ("POST", "/test_framework/v1/aiagents/"): Operation(
-        "aiagents-v1-create", AIAgentWrite, {201: AIAgent}
+        "aiagents-v1-create", AIAgentWrite, {201: AIAgent, 400: None}
     ),
-    ("DELETE", "/test_framework/v1/aiagents/{id}/"): Operation("aiagents-v1-destroy", None, {}),
+    ("DELETE", "/test_framework/v1/aiagents/{id}/"): Operation(
+        "aiagents-v1-destroy", None, {204: None, 400: None}
+    ),
     ("GET", "/test_framework/v1/aiagents/{id}/"): Operation(
-        "aiagents-v1-retrieve", None, {200: AIAgent}
+        "aiagents-v1-retrieve", None, {200: AIAgent, 404: None}
     ),
     ("PATCH", "/test_framework/v1/aiagents/{id}/"): Operation(
-        "aiagents-v1-partial-update", PatchedSchemaUpdateAIAgentExternalWrite, {200: AIAgent}
+        "aiagents-v1-partial-update",
+        PatchedSchemaUpdateAIAgentExternalWrite,
+        {200: AIAgent, 400: None},
     ),
     ("PUT", "/test_framework/v1/aiagents/{id}/"): Operation(
-        "aiagents-v1-update", SchemaUpdateAIAgentExternalWrite, {200: AIAgent}
+        "aiagents-v1-update", SchemaUpdateAIAgentExternalWrite, {200: AIAgent, 400: None}
     ),
     ("POST", "/test_framework/v1/aiagents/{id}/disable_personalities/"): Operation(
         "aiagents-v1-disable-personalities-create", AIAgentWrite, {200: AIAgent}
     ),
     ("POST", "/test_framework/v1/aiagents/{id}/duplicate/"): Operation(
-        "aiagents-v1-duplicate-create", SchemaPostCopyAgentWrite, {201: AIAgent}
+        "aiagents-v1-duplicate-create", SchemaPostCopyAgentWrite, {201: AIAgent, 400: None}
     ),
     ("POST", "/test_framework/v1/aiagents/{id}/enable_personalities/"): Operation(
         "aiagents-v1-enable-personalities-create", AIAgentWrite, {200: AIAgent}
@@ -6401,49 +6408,61 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ("POST", "/test_framework/v1/aiagents/{id}/upload_knowledge_base/"): Operation(
         "aiagents-upload-knowledge-base",
         AiagentsUploadKnowledgeBaseBodyWrite,
-        {201: PaginatedKnowledgeBaseFileList},
+        {201: PaginatedKnowledgeBaseFileList, 400: None},
     ),
     ("GET", "/test_framework/v1/metrics-external/"): Operation(
         "metrics-v1-external-list", None, {200: list[MetricList]}
     ),
     ("POST", "/test_framework/v1/metrics-external/"): Operation(
-        "metrics-v1-external-create", SchemaPostMetricEditWrite, {201: SchemaPostMetricEdit}
+        "metrics-v1-external-create",
+        SchemaPostMetricEditWrite,
+        {201: SchemaPostMetricEdit, 400: None},
     ),
     ("POST", "/test_framework/v1/metrics-external/bulk_create/"): Operation(
-        "metrics-bulk-create", list[SchemaPostMetricEditWrite], {201: list[SchemaPostMetricEdit]}
+        "metrics-bulk-create",
+        list[SchemaPostMetricEditWrite],
+        {201: list[SchemaPostMetricEdit], 400: None},
     ),
     ("DELETE", "/test_framework/v1/metrics-external/{id}/"): Operation(
-        "metrics-v1-external-destroy", None, {}
+        "metrics-v1-external-destroy", None, {204: None, 404: None}
     ),
     ("GET", "/test_framework/v1/metrics-external/{id}/"): Operation(
-        "metrics-v1-external-retrieve", None, {200: MetricDetailV2}
+        "metrics-v1-external-retrieve", None, {200: MetricDetailV2, 404: None}
     ),
     ("PATCH", "/test_framework/v1/metrics-external/{id}/"): Operation(
         "metrics-v1-external-partial-update",
         PatchedSchemaPostMetricEditWrite,
-        {200: SchemaPostMetricEdit},
+        {200: SchemaPostMetricEdit, 400: None},
     ),
     ("PUT", "/test_framework/v1/metrics-external/{id}/"): Operation(
-        "metrics-v1-external-update", SchemaPostMetricEditWrite, {200: SchemaPostMetricEdit}
+        "metrics-v1-external-update",
+        SchemaPostMetricEditWrite,
+        {200: SchemaPostMetricEdit, 400: None},
     ),
     ("GET", "/test_framework/v1/metrics/"): Operation(
         "metrics-v1-list", None, {200: list[MetricList]}
     ),
     ("POST", "/test_framework/v1/metrics/"): Operation(
-        "metrics-v1-create", SchemaPostMetricEditWrite, {201: SchemaPostMetricEdit}
+        "metrics-v1-create", SchemaPostMetricEditWrite, {201: SchemaPostMetricEdit, 400: None}
     ),
     ("POST", "/test_framework/v1/metrics/bulk_create/"): Operation(
-        "metrics-bulk-create_2", list[SchemaPostMetricEditWrite], {201: list[SchemaPostMetricEdit]}
+        "metrics-bulk-create_2",
+        list[SchemaPostMetricEditWrite],
+        {201: list[SchemaPostMetricEdit], 400: None},
     ),
-    ("DELETE", "/test_framework/v1/metrics/{id}/"): Operation("metrics-v1-destroy", None, {}),
+    ("DELETE", "/test_framework/v1/metrics/{id}/"): Operation(
+        "metrics-v1-destroy", None, {204: None, 404: None}
+    ),
     ("GET", "/test_framework/v1/metrics/{id}/"): Operation(
-        "metrics-v1-retrieve", None, {200: MetricDetailV2}
+        "metrics-v1-retrieve", None, {200: MetricDetailV2, 404: None}
     ),
     ("PATCH", "/test_framework/v1/metrics/{id}/"): Operation(
-        "metrics-v1-partial-update", PatchedSchemaPostMetricEditWrite, {200: SchemaPostMetricEdit}
+        "metrics-v1-partial-update",
+        PatchedSchemaPostMetricEditWrite,
+        {200: SchemaPostMetricEdit, 400: None},
     ),
     ("PUT", "/test_framework/v1/metrics/{id}/"): Operation(
-        "metrics-v1-update", SchemaPostMetricEditWrite, {200: SchemaPostMetricEdit}
+        "metrics-v1-update", SchemaPostMetricEditWrite, {200: SchemaPostMetricEdit, 400: None}
     ),
     ("GET", "/test_framework/v1/personalities-external/"): Operation(
         "personalities-external-list", None, {200: list[CreatePersonality]}
@@ -6495,27 +6514,27 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         "scenarios-external-list", None, {200: PaginatedScenarioListList}
     ),
     ("POST", "/test_framework/v1/scenarios-external/"): Operation(
-        "scenarios-external-create", SchemaPostScenarioWrite, {201: SchemaScenario}
+        "scenarios-external-create", SchemaPostScenarioWrite, {201: SchemaScenario, 400: None}
     ),
     ("POST", "/test_framework/v1/scenarios-external/add_tags/"): Operation(
         "scenarios-external-add-tags-create", ScenarioWrite, {200: Scenario}
     ),
     ("POST", "/test_framework/v1/scenarios-external/adv_update/"): Operation(
-        "scenarios-bulk-update", ScenariosBulkUpdateRequestWrite, {200: ScenarioList}
+        "scenarios-bulk-update", ScenariosBulkUpdateRequestWrite, {200: ScenarioList, 400: None}
     ),
     ("POST", "/test_framework/v1/scenarios-external/create_folder/"): Operation(
         "scenarios-folder-create", ScenarioFolderCreateWrite, {201: ScenarioFolder}
     ),
     ("POST", "/test_framework/v1/scenarios-external/delete_folder/"): Operation(
-        "scenarios-folder-delete", DeleteFolderRequestWrite, {}
+        "scenarios-folder-delete", DeleteFolderRequestWrite, {204: None}
     ),
     ("POST", "/test_framework/v1/scenarios-external/delete_scenarios/"): Operation(
-        "scenarios-bulk-delete", ScenariosBulkDeleteRequestWrite, {}
+        "scenarios-bulk-delete", ScenariosBulkDeleteRequestWrite, {204: None, 400: None}
     ),
     ("POST", "/test_framework/v1/scenarios-external/duplicate/"): Operation(
         "scenarios-external-duplicate-create",
         DuplicateScenariosRequestWrite,
-        {201: PaginatedScenarioList},
+        {201: PaginatedScenarioList, 400: None},
     ),
     ("GET", "/test_framework/v1/scenarios-external/folders/"): Operation(
         "scenarios-external-folders-list", None, {200: PaginatedScenarioFolderList}
@@ -6533,13 +6552,15 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         "scenarios-external-tags-retrieve", None, {200: Scenario}
     ),
     ("DELETE", "/test_framework/v1/scenarios-external/{id}/"): Operation(
-        "scenarios-external-destroy", None, {}
+        "scenarios-external-destroy", None, {204: None, 404: None}
     ),
     ("GET", "/test_framework/v1/scenarios-external/{id}/"): Operation(
-        "scenarios-external-retrieve", None, {200: SchemaScenario}
+        "scenarios-external-retrieve", None, {200: SchemaScenario, 404: None}
     ),
     ("PATCH", "/test_framework/v1/scenarios-external/{id}/"): Operation(
-        "scenarios-external-partial-update", PatchedSchemaPostScenarioWrite, {200: SchemaScenario}
+        "scenarios-external-partial-update",
+        PatchedSchemaPostScenarioWrite,
+        {200: SchemaScenario, 400: None},
     ),
     ("PUT", "/test_framework/v1/scenarios-external/{id}/"): Operation(
         "scenarios-external-update", ScenarioWrite, {200: Scenario}
@@ -6548,25 +6569,27 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         "scenarios-list", None, {200: PaginatedScenarioListList}
     ),
     ("POST", "/test_framework/v1/scenarios/"): Operation(
-        "scenarios-create", SchemaPostScenarioWrite, {201: SchemaScenario}
+        "scenarios-create", SchemaPostScenarioWrite, {201: SchemaScenario, 400: None}
     ),
     ("POST", "/test_framework/v1/scenarios/add_tags/"): Operation(
         "scenarios-add-tags-create", ScenarioWrite, {200: Scenario}
     ),
     ("POST", "/test_framework/v1/scenarios/adv_update/"): Operation(
-        "scenarios-bulk-update_2", ScenariosBulkUpdateRequestWrite, {200: ScenarioList}
+        "scenarios-bulk-update_2", ScenariosBulkUpdateRequestWrite, {200: ScenarioList, 400: None}
     ),
     ("POST", "/test_framework/v1/scenarios/create_folder/"): Operation(
         "scenarios-folder-create_2", ScenarioFolderCreateWrite, {201: ScenarioFolder}
     ),
     ("POST", "/test_framework/v1/scenarios/delete_folder/"): Operation(
-        "scenarios-folder-delete_2", DeleteFolderRequestWrite, {}
+        "scenarios-folder-delete_2", DeleteFolderRequestWrite, {204: None}
     ),
     ("POST", "/test_framework/v1/scenarios/delete_scenarios/"): Operation(
-        "scenarios-bulk-delete_2", ScenariosBulkDeleteRequestWrite, {}
+        "scenarios-bulk-delete_2", ScenariosBulkDeleteRequestWrite, {204: None, 400: None}
     ),
     ("POST", "/test_framework/v1/scenarios/duplicate/"): Operation(
-        "scenarios-duplicate-create", DuplicateScenariosRequestWrite, {201: PaginatedScenarioList}
+        "scenarios-duplicate-create",
+        DuplicateScenariosRequestWrite,
+        {201: PaginatedScenarioList, 400: None},
     ),
     ("GET", "/test_framework/v1/scenarios/folders/"): Operation(
         "scenarios-folders-list", None, {200: PaginatedScenarioFolderList}
@@ -6583,12 +6606,14 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ("GET", "/test_framework/v1/scenarios/tags/"): Operation(
         "scenarios-tags-retrieve", None, {200: Scenario}
     ),
-    ("DELETE", "/test_framework/v1/scenarios/{id}/"): Operation("scenarios-destroy", None, {}),
+    ("DELETE", "/test_framework/v1/scenarios/{id}/"): Operation(
+        "scenarios-destroy", None, {204: None, 404: None}
+    ),
     ("GET", "/test_framework/v1/scenarios/{id}/"): Operation(
-        "scenarios-retrieve", None, {200: SchemaScenario}
+        "scenarios-retrieve", None, {200: SchemaScenario, 404: None}
     ),
     ("PATCH", "/test_framework/v1/scenarios/{id}/"): Operation(
-        "scenarios-partial-update", PatchedSchemaPostScenarioWrite, {200: SchemaScenario}
+        "scenarios-partial-update", PatchedSchemaPostScenarioWrite, {200: SchemaScenario, 400: None}
     ),
     ("PUT", "/test_framework/v1/scenarios/{id}/"): Operation(
         "scenarios-update", ScenarioWrite, {200: Scenario}
@@ -6599,10 +6624,10 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ("POST", "/test_framework/v1/test-profiles-external/"): Operation(
         "test-profiles-external-create",
         SchemaPostAIAgentTestProfileExternalWrite,
-        {200: AIAgentTestProfile},
+        {200: AIAgentTestProfile, 400: None},
     ),
     ("DELETE", "/test_framework/v1/test-profiles-external/{id}/"): Operation(
-        "test-profiles-external-destroy", None, {}
+        "test-profiles-external-destroy", None, {204: None, 404: None}
     ),
     ("GET", "/test_framework/v1/test-profiles-external/{id}/"): Operation(
         "test-profiles-external-retrieve", None, {200: AIAgentTestProfile}
@@ -6619,10 +6644,12 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         "test-profiles-list", None, {200: list[AIAgentTestProfileList]}
     ),
     ("POST", "/test_framework/v1/test-profiles/"): Operation(
-        "test-profiles-create", SchemaPostAIAgentTestProfileExternalWrite, {200: AIAgentTestProfile}
+        "test-profiles-create",
+        SchemaPostAIAgentTestProfileExternalWrite,
+        {200: AIAgentTestProfile, 400: None},
     ),
     ("DELETE", "/test_framework/v1/test-profiles/{id}/"): Operation(
-        "test-profiles-destroy", None, {}
+        "test-profiles-destroy", None, {204: None, 404: None}
     ),
     ("GET", "/test_framework/v1/test-profiles/{id}/"): Operation(
         "test-profiles-retrieve", None, {200: AIAgentTestProfile}
@@ -6641,30 +6668,32 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ("POST", "/test_framework/v2/aiagents/"): Operation(
         "aiagents-create",
         SchemaPostAIAgentV2Write,
-        {201: AIAgentV2, 202: AIAgentConfigureFromProviderResponse},
+        {201: AIAgentV2, 202: AIAgentConfigureFromProviderResponse, 400: None},
     ),
-    ("DELETE", "/test_framework/v2/aiagents/{id}/"): Operation("aiagents-destroy", None, {}),
+    ("DELETE", "/test_framework/v2/aiagents/{id}/"): Operation(
+        "aiagents-destroy", None, {204: None, 400: None}
+    ),
     ("GET", "/test_framework/v2/aiagents/{id}/"): Operation(
-        "aiagents-retrieve", None, {200: AIAgentV2}
+        "aiagents-retrieve", None, {200: AIAgentV2, 404: None}
     ),
     ("PATCH", "/test_framework/v2/aiagents/{id}/"): Operation(
-        "aiagents-partial-update", PatchedSchemaPostAIAgentV2Write, {200: AIAgentV2}
+        "aiagents-partial-update", PatchedSchemaPostAIAgentV2Write, {200: AIAgentV2, 400: None}
     ),
     ("PUT", "/test_framework/v2/aiagents/{id}/"): Operation(
-        "aiagents-update", SchemaPostAIAgentV2Write, {200: AIAgentV2}
+        "aiagents-update", SchemaPostAIAgentV2Write, {200: AIAgentV2, 400: None}
     ),
     ("POST", "/test_framework/v2/aiagents/{id}/disable_personalities/"): Operation(
         "aiagents-disable-personalities-create",
         EnableDisablePersonalitiesWrite,
-        {200: DisablePersonalitiesResponse},
+        {200: DisablePersonalitiesResponse, 400: None},
     ),
     ("POST", "/test_framework/v2/aiagents/{id}/duplicate/"): Operation(
-        "aiagents-duplicate-create", SchemaPostCopyAgentWrite, {201: AIAgentV2}
+        "aiagents-duplicate-create", SchemaPostCopyAgentWrite, {201: AIAgentV2, 400: None}
     ),
     ("POST", "/test_framework/v2/aiagents/{id}/enable_personalities/"): Operation(
         "aiagents-enable-personalities-create",
         EnableDisablePersonalitiesWrite,
-        {200: PaginatedPersonalityList},
+        {200: PaginatedPersonalityList, 400: None},
     ),
     ("GET", "/test_framework/v2/aiagents/{id}/personalities/"): Operation(
         "aiagents-personalities-list", None, {200: PaginatedPersonalityList}
@@ -6672,34 +6701,40 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ("POST", "/test_framework/v2/aiagents/{id}/upload_knowledge_base/"): Operation(
         "aiagents-upload-knowledge-base_2",
         AiagentsUploadKnowledgeBase2BodyWrite,
-        {201: PaginatedKnowledgeBaseFileList},
+        {201: PaginatedKnowledgeBaseFileList, 400: None},
     ),
     ("GET", "/test_framework/v2/metrics/"): Operation(
         "metrics-list", None, {200: list[MetricListSerializerV2]}
     ),
     ("POST", "/test_framework/v2/metrics/"): Operation(
-        "metrics-create", MetricEditSerializerV2Write, {201: MetricDetailSerializerV2}
+        "metrics-create", MetricEditSerializerV2Write, {201: MetricDetailSerializerV2, 400: None}
     ),
     ("POST", "/test_framework/v2/metrics/bulk_create/"): Operation(
-        "metrics-bulk-create_3", list[SchemaPostMetricEditWrite], {201: list[SchemaPostMetricEdit]}
+        "metrics-bulk-create_3",
+        list[SchemaPostMetricEditWrite],
+        {201: list[SchemaPostMetricEdit], 400: None},
     ),
-    ("DELETE", "/test_framework/v2/metrics/{id}/"): Operation("metrics-destroy", None, {}),
+    ("DELETE", "/test_framework/v2/metrics/{id}/"): Operation(
+        "metrics-destroy", None, {204: None, 404: None}
+    ),
     ("GET", "/test_framework/v2/metrics/{id}/"): Operation(
-        "metrics-retrieve", None, {200: MetricDetailSerializerV2}
+        "metrics-retrieve", None, {200: MetricDetailSerializerV2, 404: None}
     ),
     ("PATCH", "/test_framework/v2/metrics/{id}/"): Operation(
         "metrics-partial-update",
         PatchedMetricEditSerializerV2Write,
-        {200: MetricDetailSerializerV2},
+        {200: MetricDetailSerializerV2, 400: None, 404: None},
     ),
     ("PUT", "/test_framework/v2/metrics/{id}/"): Operation(
-        "metrics-update", SchemaPostMetricEditWrite, {200: SchemaPostMetricEdit}
+        "metrics-update", SchemaPostMetricEditWrite, {200: SchemaPostMetricEdit, 400: None}
     ),
     ("GET", "/test_framework/v2/scenarios/"): Operation(
         "test-framework-v2-scenarios-list", None, {200: PaginatedScenarioListList}
     ),
     ("POST", "/test_framework/v2/scenarios/"): Operation(
-        "test-framework-v2-scenarios-create", SchemaPostScenarioWrite, {201: SchemaScenario}
+        "test-framework-v2-scenarios-create",
+        SchemaPostScenarioWrite,
+        {201: SchemaScenario, 400: None},
     ),
     ("POST", "/test_framework/v2/scenarios/add_tags/"): Operation(
         "test-framework-v2-scenarios-add-tags-create",
@@ -6707,21 +6742,21 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         {200: ScenarioSerializerV2},
     ),
     ("POST", "/test_framework/v2/scenarios/adv_update/"): Operation(
-        "scenarios-bulk-update_3", ScenariosBulkUpdateRequestWrite, {200: ScenarioList}
+        "scenarios-bulk-update_3", ScenariosBulkUpdateRequestWrite, {200: ScenarioList, 400: None}
     ),
     ("POST", "/test_framework/v2/scenarios/create_folder/"): Operation(
         "scenarios-folder-create_3", ScenarioFolderCreateWrite, {201: ScenarioFolder}
     ),
     ("POST", "/test_framework/v2/scenarios/delete_folder/"): Operation(
-        "scenarios-folder-delete_3", DeleteFolderRequestWrite, {}
+        "scenarios-folder-delete_3", DeleteFolderRequestWrite, {204: None}
     ),
     ("POST", "/test_framework/v2/scenarios/delete_scenarios/"): Operation(
-        "scenarios-bulk-delete_3", ScenariosBulkDeleteRequestWrite, {}
+        "scenarios-bulk-delete_3", ScenariosBulkDeleteRequestWrite, {204: None, 400: None}
     ),
     ("POST", "/test_framework/v2/scenarios/duplicate/"): Operation(
         "test-framework-v2-scenarios-duplicate-create",
         DuplicateScenariosRequestWrite,
-        {201: PaginatedScenarioList},
+        {201: PaginatedScenarioList, 400: None},
     ),
     ("GET", "/test_framework/v2/scenarios/folders/"): Operation(
         "test-framework-v2-scenarios-folders-list", None, {200: PaginatedScenarioFolderList}
@@ -6739,15 +6774,15 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         "test-framework-v2-scenarios-tags-retrieve", None, {200: ScenarioSerializerV2}
     ),
     ("DELETE", "/test_framework/v2/scenarios/{id}/"): Operation(
-        "test-framework-v2-scenarios-destroy", None, {}
+        "test-framework-v2-scenarios-destroy", None, {204: None, 404: None}
     ),
     ("GET", "/test_framework/v2/scenarios/{id}/"): Operation(
-        "test-framework-v2-scenarios-retrieve", None, {200: SchemaScenario}
+        "test-framework-v2-scenarios-retrieve", None, {200: SchemaScenario, 404: None}
     ),
     ("PATCH", "/test_framework/v2/scenarios/{id}/"): Operation(
         "test-framework-v2-scenarios-partial-update",
         PatchedSchemaPostScenarioWrite,
-        {200: SchemaScenario},
+        {200: SchemaScenario, 400: None},
     ),
     ("PUT", "/test_framework/v2/scenarios/{id}/"): Operation(
         "test-framework-v2-scenarios-update", ScenarioSerializerV2Write, {200: ScenarioSerializerV2}
@@ -6762,7 +6797,7 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         "projects-external-create", ProjectWrite, {201: Project}
     ),
     ("DELETE", "/user/v1/projects-external/{id}/"): Operation(
-        "projects-external-destroy", None, {}
+        "projects-external-destroy", None, {200: None, 400: None, 403: None, 404: None}
     ),
     ("GET", "/user/v1/projects-external/{id}/"): Operation(
         "projects-external-retrieve", None, {200: Project}
@@ -6788,7 +6823,9 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ),
     ("GET", "/user/v1/projects/"): Operation("projects-list", None, {200: list[Project]}),
     ("POST", "/user/v1/projects/"): Operation("projects-create", ProjectWrite, {201: Project}),
-    ("DELETE", "/user/v1/projects/{id}/"): Operation("projects-destroy", None, {}),
+    ("DELETE", "/user/v1/projects/{id}/"): Operation(
+        "projects-destroy", None, {200: None, 400: None, 403: None, 404: None}
+    ),
     ("GET", "/user/v1/projects/{id}/"): Operation("projects-retrieve", None, {200: Project}),
     ("PATCH", "/user/v1/projects/{id}/"): Operation(
         "projects-partial-update", PatchedProjectWrite, {200: Project}

@@ -5,7 +5,9 @@ from __future__ import annotations
 import functools
 from typing import Any, ClassVar, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, GetJsonSchemaHandler, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from voxtest.errors import ValidationFailed
 
@@ -26,6 +28,16 @@ class WriteModel(BaseModel):
 
     REQUIRED: ClassVar[frozenset[str]] = frozenset()
     NON_NULL: ClassVar[frozenset[str]] = frozenset()
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """Document the reference's required fields (validation enforces them on full writes)."""
+        schema = handler.resolve_ref_schema(handler(core_schema))
+        if cls.REQUIRED:
+            schema["required"] = sorted(cls.REQUIRED)
+        return schema
 
     @model_validator(mode="before")
     @classmethod
