@@ -36,9 +36,10 @@ typecheck: install
 check: lint typecheck test
 
 demo: install
-	$(VENV)/bin/python -m voxtest.demo
+	$(VENV)/bin/voxtest demo
 
 bench: install
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(VENV)/bin/python -m bench
 
 wire: install

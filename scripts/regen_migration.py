@@ -24,7 +24,9 @@ def main() -> None:
     TARGET.unlink(missing_ok=True)
     engine = create_engine("sqlite://")
     with engine.begin() as conn:
-        command.revision(alembic_config(conn), message="initial schema", autogenerate=True, rev_id="0001")
+        command.revision(
+            alembic_config(conn), message="initial schema", autogenerate=True, rev_id="0001"
+        )
     text = TARGET.read_text()
     text = text.replace("astext_type=Text()", "astext_type=sa.Text()")
     text = "\n".join(

@@ -88,6 +88,14 @@ def keys_create(
         raise _fail(str(exc))
 
 
+@app.command()
+def demo() -> None:
+    """Run the demo: a server on a fresh home, a project built through the API, then stop."""
+    from voxtest.demo.run import main
+
+    raise typer.Exit(code=main())
+
+
 @db_app.command("upgrade")
 def db_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
     """Apply migrations up to REVISION (default: head)."""

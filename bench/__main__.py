@@ -1,0 +1,21 @@
+"""Run every benchmark: `python -m bench [--save] [--only NAME] [--seconds N]`."""
+
+from __future__ import annotations
+
+import argparse
+
+from bench import api_throughput
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("--only", choices=["api"], help="run one benchmark")
+    parser.add_argument("--seconds", type=int, default=10, help="duration of each load phase")
+    parser.add_argument("--save", action="store_true", help="store results as the new baseline")
+    args = parser.parse_args()
+    if args.only in (None, "api"):
+        api_throughput.run(seconds=args.seconds, save=args.save)
+
+
+if __name__ == "__main__":
+    main()

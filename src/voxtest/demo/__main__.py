@@ -1,0 +1,3 @@
+from voxtest.demo.run import main
+
+raise SystemExit(main())

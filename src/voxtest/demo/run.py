@@ -1,0 +1,186 @@
+"""Start a server on a fresh home, build the demo project through the API, show it, stop."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+from rich.console import Console
+from rich.table import Table
+
+from voxtest.demo import suite
+
+console = Console()
+VOXTEST = str(Path(sys.executable).parent / "voxtest")
+
+
+class DemoError(RuntimeError):
+    pass
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def _check(r: httpx.Response, what: str) -> Any:
+    if r.status_code >= 400:
+        raise DemoError(f"{what} failed: {r.status_code} {r.text[:500]}")
+    return r.json() if r.content else None
+
+
+def build(client: httpx.Client) -> dict[str, Any]:
+    """Create the demo objects; returns what was made."""
+    project = _check(
+        client.post("/user/v1/projects/", json={"name": "Bright Smile Dental"}), "project"
+    )
+    pid = project["id"]
+    agent = _check(
+        client.post("/test_framework/v2/aiagents/", json={**suite.AGENT, "project": pid}), "agent"
+    )
+    profile = _check(
+        client.post(
+            "/test_framework/v1/test-profiles/", json={**suite.TEST_PROFILE, "agent": agent["id"]}
+        ),
+        "test profile",
+    )
+    for path in suite.FOLDERS:
+        _check(
+            client.post(
+                "/test_framework/v1/scenarios/create_folder/",
+                json={"project_id": pid, "path": path},
+            ),
+            f"folder {path}",
+        )
+    catalogue = _check(client.get("/test_framework/v1/predefined-metrics/"), "predefined metrics")
+    wanted = [m["id"] for m in catalogue if m["name"] in suite.PREDEFINED_METRICS]
+    metrics = _check(
+        client.post(
+            "/test_framework/v1/predefined-metrics/copy/",
+            json={"project_id": pid, "predefined_metric_ids": wanted},
+        ),
+        "copy predefined metrics",
+    )
+    personality = _check(
+        client.get("/test_framework/v1/personalities/", params={"language": "en"}), "personalities"
+    )[0]
+    scenarios = []
+    for spec in suite.SCENARIOS:
+        body = {
+            **spec,
+            "agent": agent["id"],
+            "personality": personality["id"],
+            "test_profile": profile["id"],
+            "metrics": [m["id"] for m in metrics],
+        }
+        scenarios.append(
+            _check(client.post("/test_framework/v1/scenarios/", json=body), spec["name"])
+        )
+    expected = next((m for m in metrics if m["name"] == "Expected Outcome"), None)
+    if expected is not None:
+        rubric = {
+            "evaluation_logic": "and",
+            "rules": [
+                {
+                    "metric_id": expected["id"],
+                    "conditions": {
+                        "operator": "and",
+                        "conditions": [{"field": "score", "op": "eq", "value": True}],
+                    },
+                }
+            ],
+        }
+        _check(client.patch(f"/user/v1/projects/{pid}/", json={"rubric_config": rubric}), "rubric")
+    return {"project": project, "agent": agent, "scenarios": scenarios, "metrics": metrics}
+
+
+def show(client: httpx.Client, made: dict[str, Any]) -> None:
+    pid = made["project"]["id"]
+    agent = _check(client.get(f"/test_framework/v2/aiagents/{made['agent']['id']}/"), "agent")
+    console.print(f"[bold]Project[/bold] {made['project']['name']} (id {pid})")
+    console.print(f"[bold]Agent[/bold] {agent['name']} (id {agent['id']}), mock tools:")
+    for tool in agent.get("mock_tools") or []:
+        console.print(f"  {tool['name']:<12} {tool['served_via']['url']}")
+    listed = _check(
+        client.get("/test_framework/v1/scenarios/", params={"project_id": pid, "page_size": 50}),
+        "list",
+    )
+    table = Table(title=f"Evaluators ({listed['count']})")
+    for col in ("id", "name", "type", "folder", "tags"):
+        table.add_column(col)
+    for s in listed["results"]:
+        table.add_row(
+            str(s["id"]),
+            s["name"],
+            str(s.get("scenario_type", "")),
+            str(s.get("folder_path") or ""),
+            ", ".join(s.get("tags") or []),
+        )
+    console.print(table)
+    metrics = Table(title="Metrics attached")
+    for col in ("id", "name", "eval_type"):
+        metrics.add_column(col)
+    for m in made["metrics"]:
+        metrics.add_row(str(m["id"]), m["name"], str(m.get("eval_type", "")))
+    console.print(metrics)
+
+
+def main() -> int:
+    port = _free_port()
+    with tempfile.TemporaryDirectory(prefix="voxtest-demo-") as home:
+        env = {**os.environ, "VOXTEST_HOME": home, "VOXTEST_DATABASE_URL": ""}
+        console.print(f"[dim]voxtest serve on 127.0.0.1:{port}, home {home} (SQLite)[/dim]")
+        server = subprocess.Popen(
+            [VOXTEST, "serve", "--port", str(port), "--log-level", "warning"], env=env
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            _wait(base, server)
+            key = (
+                subprocess.run(
+                    [VOXTEST, "keys", "create", "--org", "Demo Dental Group"],
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
+                .stdout.strip()
+                .splitlines()[-1]
+            )
+            with httpx.Client(
+                base_url=base, headers={"X-CEKURA-API-KEY": key}, timeout=30
+            ) as client:
+                made = build(client)
+                show(client, made)
+        except DemoError as exc:
+            console.print(f"[red]demo failed:[/red] {exc}")
+            return 1
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+    console.print("[green]demo finished; the server stopped cleanly[/green]")
+    return 0
+
+
+def _wait(base: str, server: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise DemoError("voxtest serve exited during start-up")
+        try:
+            if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    raise DemoError("voxtest serve did not start within 60 s")
