@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -86,6 +88,65 @@ def keys_create(
         asyncio.run(run())
     except VoxtestError as exc:
         raise _fail(str(exc))
+
+
+@keys_app.command("list")
+def keys_list(
+    org: Annotated[str | None, typer.Option("--org", help="Only this organization.")] = None,
+) -> None:
+    """List API keys (hints only; keys are never stored in clear)."""
+    from rich.table import Table
+
+    from voxtest.services.keys import list_keys
+
+    async def run() -> list[Any]:
+        async with _database() as db, db.session() as session:
+            return await list_keys(session, org)
+
+    table = Table("id", "organization", "project", "name", "key", "created", "last used", "revoked")
+    for k in asyncio.run(run()):
+        table.add_row(
+            str(k.id),
+            k.organization,
+            str(k.project_id or "all"),
+            k.name,
+            k.hint,
+            f"{k.created_at:%Y-%m-%d %H:%M}",
+            f"{k.last_used_at:%Y-%m-%d %H:%M}" if k.last_used_at else "never",
+            "yes" if k.revoked else "",
+        )
+    Console().print(table)
+
+
+@keys_app.command("revoke")
+def keys_revoke(
+    key_id: Annotated[int, typer.Argument(help="Id from `voxtest keys list`.")],
+) -> None:
+    """Revoke an API key; running servers stop accepting it within VOXTEST_API_KEY_CACHE_SECONDS."""
+    from voxtest.services.keys import revoke_key
+
+    async def run() -> None:
+        async with _database() as db, db.session() as session:
+            await revoke_key(session, key_id)
+
+    try:
+        asyncio.run(run())
+    except VoxtestError as exc:
+        raise _fail(str(exc))
+    console.print(f"revoked key {key_id}")
+
+
+@asynccontextmanager
+async def _database() -> AsyncIterator[Any]:
+    from voxtest.storage import migrate
+    from voxtest.storage.db import Database
+
+    db = Database(_settings())
+    try:
+        await migrate.upgrade(db.engine)
+        yield db
+    finally:
+        await db.dispose()
 
 
 @app.command()

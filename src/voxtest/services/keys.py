@@ -57,3 +57,44 @@ async def create_key(
     return NewKey(
         key=key, organization_id=org.id, organization_created=created, project_id=project_id
     )
+
+
+@dataclass(frozen=True)
+class KeyInfo:
+    id: int
+    organization: str
+    project_id: int | None
+    name: str
+    hint: str
+    revoked: bool
+    created_at: datetime
+    last_used_at: datetime | None
+
+
+async def list_keys(session: AsyncSession, org_name: str | None = None) -> list[KeyInfo]:
+    query = select(ApiKey, Organization.name).join(
+        Organization, ApiKey.organization_id == Organization.id
+    )
+    if org_name:
+        query = query.where(Organization.name == org_name)
+    rows = await session.execute(query.order_by(ApiKey.id))
+    return [
+        KeyInfo(
+            id=key.id,
+            organization=org,
+            project_id=key.project_id,
+            name=key.name,
+            hint=key.hint,
+            revoked=key.revoked,
+            created_at=key.created_at,
+            last_used_at=key.last_used_at,
+        )
+        for key, org in rows.tuples()
+    ]
+
+
+async def revoke_key(session: AsyncSession, key_id: int) -> None:
+    key = await session.get(ApiKey, key_id)
+    if key is None:
+        raise VoxtestError(f"no API key with id {key_id} (see `voxtest keys list`)")
+    key.revoked = True
