@@ -2,10 +2,26 @@
 
 from fastapi import APIRouter
 
-from voxtest.api.routes import organizations, personalities, projects
+from voxtest.api.routes import (
+    agents,
+    metrics,
+    organizations,
+    personalities,
+    predefined_metrics,
+    projects,
+    scenario_folders,
+    scenarios,
+    test_profiles,
+)
 
 ROUTERS: list[APIRouter] = [
     organizations.router,
     projects.router,
+    agents.router,
     personalities.router,
+    scenario_folders.router,  # before scenarios: `folders/` must not match `{id}/`
+    scenarios.router,
+    test_profiles.router,
+    metrics.router,
+    predefined_metrics.router,
 ]

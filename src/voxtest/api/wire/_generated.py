@@ -4,7 +4,6 @@ Do not edit by hand: add the operation to scripts/wire_operations.txt and run
 `make wire`.
 """
 
-# ruff: noqa: E501
 from __future__ import annotations
 
 from datetime import datetime
@@ -137,7 +136,7 @@ class AIAgent(ReadModel):
         None,
         description='Websocket Basic Auth credentials\nExample: `{"username": "user123", "password": "pass123"}`',
     )
-    knowledge_base_files: str | None = Field(
+    knowledge_base_files: list[int] | str | None = Field(
         None, description="List of knowledge base files attached to the agent\nExample: `[1, 2, 3]`"
     )
     transcript_provider: (
@@ -196,66 +195,66 @@ class AIAgent(ReadModel):
     retell_api_key_configured: str | None = None
     elevenlabs_api_key_configured: str | None = None
     bland_api_key_configured: str | None = None
-    bland_data: str | None = Field(
+    bland_data: dict[str, Any] | str | None = Field(
         None,
         description='Bland additional configuration. Pass `encrypted_key` containing the Twilio credential bundle.\nExample: `{"encrypted_key": "twillio_encrypted_key"}`',
     )
     livekit_api_key_configured: str | None = None
-    livekit_data: str | None = Field(
+    livekit_data: dict[str, Any] | str | None = Field(
         None,
         description='LiveKit additional data (api_secret, url, and config). `url` is required alongside `livekit_api_key` when `assistant_provider="livekit"`;\n`api_secret` is optional to save but needed at run time for WebRTC token minting.\nOn response, secrets are masked (the `api_secret` key is stripped and replaced with `api_secret_configured: true`).',
     )
     pipecat_api_key_configured: str | None = None
-    pipecat_data: str | None = Field(
+    pipecat_data: dict[str, Any] | str | None = Field(
         None, description="Pipecat/Daily.co additional data (webhook_url and config)"
     )
     koreai_client_secret_configured: str | None = None
     koreai_api_key_configured: str | None = None
-    koreai_data: str | None = Field(
+    koreai_data: dict[str, Any] | str | None = Field(
         None,
         description='Kore.ai additional data.\nFor the RTM runner: {"api_secret": "<xo-webclient API key>", "host": "platform.kore.ai"}\nFor transcript fetch: {"client_id": "cs-...", "bot_id": "st-...", "host": "bots.kore.ai"}\napi_secret is encrypted at rest automatically.',
     )
     genesys_client_secret_configured: str | None = None
-    genesys_data: str | None = Field(
+    genesys_data: dict[str, Any] | str | None = Field(
         None, description="Genesys Cloud additional data - client_id and region"
     )
     agentforce_client_secret_configured: str | None = None
-    agentforce_data: str | None = Field(
+    agentforce_data: dict[str, Any] | str | None = Field(
         None,
         description='Agentforce additional data - client_id, domain, and agent_id\nExample: `{"client_id": "sd7a8...", "domain": "https://example.sandbox.my.salesforce.com", "agent_id": "0Xx..."}`',
     )
     sierra_agent_token_configured: str | None = None
-    sierra_data: str | None = Field(
+    sierra_data: dict[str, Any] | str | None = Field(
         None,
         description='Sierra additional configuration. Optional keys: `host` (API host, defaults to api.sierra.chat) and `api_secret` (bearer API key, only needed when the Sierra org enforces Headless API authentication; encrypted at rest).\nExample: `{"host": "api.sierra.chat"}`',
     )
     amazon_connect_security_token_configured: str | None = None
-    amazon_connect_data: str | None = Field(
+    amazon_connect_data: dict[str, Any] | str | None = Field(
         None,
         description="Amazon Connect config: snippet_id (required), connect_host (required), region (default us-east-1).",
     )
     custom_provider_api_key_configured: str | None = None
-    custom_provider_data: str | None = Field(
+    custom_provider_data: dict[str, Any] | str | None = Field(
         None, description="Additional configuration data for custom service provider"
     )
-    vapi_data: str | None = Field(
+    vapi_data: dict[str, Any] | str | None = Field(
         None,
         description='VAPI additional configuration data\nExample: `{"public_key": "your-vapi-public-key", "trigger_url": "https://example.com/trigger"}`',
     )
-    retell_data: str | None = Field(
+    retell_data: dict[str, Any] | str | None = Field(
         None,
         description='Retell additional configuration data\nExample: `{"trigger_url": "https://example.com/trigger"}`',
     )
-    elevenlabs_data: str | None = Field(
+    elevenlabs_data: dict[str, Any] | str | None = Field(
         None,
         description='ElevenLabs additional configuration data\nExample: `{"trigger_url": "https://example.com/trigger"}`',
     )
-    agora_data: str | None = Field(
+    agora_data: dict[str, Any] | str | None = Field(
         None,
         description='Configuration for the Agora session endpoint that mints per-call join details.\nSupported keys:\n  `session_endpoint_url` (required): endpoint Cekura calls per run.\n  `client_id` (required): sent in the request body.\n  `auth_header_name` (optional): header carrying the secret (default `X-Cekura-Secret`).\n  `request_method` (optional): GET or POST (default POST).\nExample: `{"session_endpoint_url": "https://your-host/cekura/v1/sessions", "client_id": "abc"}`',
     )
     synthflow_api_key_configured: str | None = None
-    synthflow_data: str | None = Field(
+    synthflow_data: dict[str, Any] | str | None = Field(
         None,
         description='Synthflow additional configuration data\nExample: `{"synthflow_base_url_override": "https://api.synthflow.ai"}`',
     )
@@ -532,7 +531,7 @@ class AIAgentWrite(WriteModel):
         None,
         description='API key for Bland service provider. Required when `assistant_provider="bland"`. Pair with `assistant_id` (Bland persona_id) for voice, or `chat_assistant_id` (Bland pathway_id) for text-mode runs.\nExample: `"bland_api_key_123"`',
     )
-    bland_data: str | None = Field(
+    bland_data: dict[str, Any] | str | None = Field(
         None,
         description='Bland additional configuration. Pass `encrypted_key` containing the Twilio credential bundle.\nExample: `{"encrypted_key": "twillio_encrypted_key"}`',
     )
@@ -540,7 +539,7 @@ class AIAgentWrite(WriteModel):
         None,
         description='API key for LiveKit service provider. Required together with `livekit_data.url` when `assistant_provider="livekit"`.\nExample: `"livekit_api_key_123"`',
     )
-    livekit_data: str | None = Field(
+    livekit_data: dict[str, Any] | str | None = Field(
         None,
         description='LiveKit additional data (api_secret, url, and config). `url` is required alongside `livekit_api_key` when `assistant_provider="livekit"`;\n`api_secret` is optional to save but needed at run time for WebRTC token minting.\nOn response, secrets are masked (the `api_secret` key is stripped and replaced with `api_secret_configured: true`).',
     )
@@ -548,28 +547,28 @@ class AIAgentWrite(WriteModel):
         None,
         description='API key for Pipecat/Daily.co service provider\nExample: `"pipecat_api_key_123"`',
     )
-    pipecat_data: str | None = Field(
+    pipecat_data: dict[str, Any] | str | None = Field(
         None, description="Pipecat/Daily.co additional data (webhook_url and config)"
     )
     koreai_client_secret: str | None = Field(
         None,
         description='Client secret key for Kore.ai service provider\nExample: `"client_secret_key_123"`',
     )
-    koreai_data: str | None = Field(
+    koreai_data: dict[str, Any] | str | None = Field(
         None,
         description='Kore.ai additional data.\nFor the RTM runner: {"api_secret": "<xo-webclient API key>", "host": "platform.kore.ai"}\nFor transcript fetch: {"client_id": "cs-...", "bot_id": "st-...", "host": "bots.kore.ai"}\napi_secret is encrypted at rest automatically.',
     )
     genesys_client_secret: str | None = Field(
         None, description="Client secret key for Genesys Cloud service provider"
     )
-    genesys_data: str | None = Field(
+    genesys_data: dict[str, Any] | str | None = Field(
         None, description="Genesys Cloud additional data - client_id and region"
     )
     agentforce_client_secret: str | None = Field(
         None,
         description='Client secret for Salesforce Agentforce OAuth2 authentication\nExample: `"3EG7HHH..."`',
     )
-    agentforce_data: str | None = Field(
+    agentforce_data: dict[str, Any] | str | None = Field(
         None,
         description='Agentforce additional data - client_id, domain, and agent_id\nExample: `{"client_id": "sd7a8...", "domain": "https://example.sandbox.my.salesforce.com", "agent_id": "0Xx..."}`',
     )
@@ -577,32 +576,32 @@ class AIAgentWrite(WriteModel):
         None,
         description='Sierra Headless API agent token. Required when `assistant_provider="sierra"`.',
     )
-    sierra_data: str | None = Field(
+    sierra_data: dict[str, Any] | str | None = Field(
         None,
         description='Sierra additional configuration. Optional keys: `host` (API host, defaults to api.sierra.chat) and `api_secret` (bearer API key, only needed when the Sierra org enforces Headless API authentication; encrypted at rest).\nExample: `{"host": "api.sierra.chat"}`',
     )
     amazon_connect_security_token: str | None = Field(
         None, description="x-amz-security-token for Amazon Connect authenticated chat widgets."
     )
-    amazon_connect_data: str | None = Field(
+    amazon_connect_data: dict[str, Any] | str | None = Field(
         None,
         description="Amazon Connect config: snippet_id (required), connect_host (required), region (default us-east-1).",
     )
     custom_provider_api_key: str | None = Field(
         None, description='API key for custom service provider\nExample: `"custom_api_key_123"`'
     )
-    custom_provider_data: str | None = Field(
+    custom_provider_data: dict[str, Any] | str | None = Field(
         None, description="Additional configuration data for custom service provider"
     )
-    vapi_data: str | None = Field(
+    vapi_data: dict[str, Any] | str | None = Field(
         None,
         description='VAPI additional configuration data\nExample: `{"public_key": "your-vapi-public-key", "trigger_url": "https://example.com/trigger"}`',
     )
-    retell_data: str | None = Field(
+    retell_data: dict[str, Any] | str | None = Field(
         None,
         description='Retell additional configuration data\nExample: `{"trigger_url": "https://example.com/trigger"}`',
     )
-    elevenlabs_data: str | None = Field(
+    elevenlabs_data: dict[str, Any] | str | None = Field(
         None,
         description='ElevenLabs additional configuration data\nExample: `{"trigger_url": "https://example.com/trigger"}`',
     )
@@ -610,7 +609,7 @@ class AIAgentWrite(WriteModel):
         None,
         description="Secret sent in the session-endpoint auth header (default `X-Cekura-Secret`) when fetching Agora join details. Write-only.",
     )
-    agora_data: str | None = Field(
+    agora_data: dict[str, Any] | str | None = Field(
         None,
         description='Configuration for the Agora session endpoint that mints per-call join details.\nSupported keys:\n  `session_endpoint_url` (required): endpoint Cekura calls per run.\n  `client_id` (required): sent in the request body.\n  `auth_header_name` (optional): header carrying the secret (default `X-Cekura-Secret`).\n  `request_method` (optional): GET or POST (default POST).\nExample: `{"session_endpoint_url": "https://your-host/cekura/v1/sessions", "client_id": "abc"}`',
     )
@@ -618,7 +617,7 @@ class AIAgentWrite(WriteModel):
         None,
         description='API key for Synthflow service provider\nExample: `"synthflow_api_key_123"`',
     )
-    synthflow_data: str | None = Field(
+    synthflow_data: dict[str, Any] | str | None = Field(
         None,
         description='Synthflow additional configuration data\nExample: `{"synthflow_base_url_override": "https://api.synthflow.ai"}`',
     )
@@ -937,7 +936,7 @@ class PatchedSchemaUpdateAIAgentExternalWrite(WriteModel):
         None,
         description='API key for Bland service provider. Required when `assistant_provider="bland"`. Pair with `assistant_id` (Bland persona_id) for voice, or `chat_assistant_id` (Bland pathway_id) for text-mode runs.\nExample: `"bland_api_key_123"`',
     )
-    bland_data: str | None = Field(
+    bland_data: dict[str, Any] | str | None = Field(
         None,
         description='Bland additional configuration. Pass `encrypted_key` containing the Twilio credential bundle.\nExample: `{"encrypted_key": "twillio_encrypted_key"}`',
     )
@@ -945,7 +944,7 @@ class PatchedSchemaUpdateAIAgentExternalWrite(WriteModel):
         None,
         description='API key for LiveKit service provider. Required together with `livekit_data.url` when `assistant_provider="livekit"`.\nExample: `"livekit_api_key_123"`',
     )
-    livekit_data: str | None = Field(
+    livekit_data: dict[str, Any] | str | None = Field(
         None,
         description='LiveKit additional data (api_secret, url, and config). `url` is required alongside `livekit_api_key` when `assistant_provider="livekit"`;\n`api_secret` is optional to save but needed at run time for WebRTC token minting.\nOn response, secrets are masked (the `api_secret` key is stripped and replaced with `api_secret_configured: true`).',
     )
@@ -953,28 +952,28 @@ class PatchedSchemaUpdateAIAgentExternalWrite(WriteModel):
         None,
         description='API key for Pipecat/Daily.co service provider\nExample: `"pipecat_api_key_123"`',
     )
-    pipecat_data: str | None = Field(
+    pipecat_data: dict[str, Any] | str | None = Field(
         None, description="Pipecat/Daily.co additional data (webhook_url and config)"
     )
     koreai_client_secret: str | None = Field(
         None,
         description='Client secret key for Kore.ai service provider\nExample: `"client_secret_key_123"`',
     )
-    koreai_data: str | None = Field(
+    koreai_data: dict[str, Any] | str | None = Field(
         None,
         description='Kore.ai additional data.\nFor the RTM runner: {"api_secret": "<xo-webclient API key>", "host": "platform.kore.ai"}\nFor transcript fetch: {"client_id": "cs-...", "bot_id": "st-...", "host": "bots.kore.ai"}\napi_secret is encrypted at rest automatically.',
     )
     genesys_client_secret: str | None = Field(
         None, description="Client secret key for Genesys Cloud service provider"
     )
-    genesys_data: str | None = Field(
+    genesys_data: dict[str, Any] | str | None = Field(
         None, description="Genesys Cloud additional data - client_id and region"
     )
     agentforce_client_secret: str | None = Field(
         None,
         description='Client secret for Salesforce Agentforce OAuth2 authentication\nExample: `"3EG7HHH..."`',
     )
-    agentforce_data: str | None = Field(
+    agentforce_data: dict[str, Any] | str | None = Field(
         None,
         description='Agentforce additional data - client_id, domain, and agent_id\nExample: `{"client_id": "sd7a8...", "domain": "https://example.sandbox.my.salesforce.com", "agent_id": "0Xx..."}`',
     )
@@ -982,32 +981,32 @@ class PatchedSchemaUpdateAIAgentExternalWrite(WriteModel):
         None,
         description='Sierra Headless API agent token. Required when `assistant_provider="sierra"`.',
     )
-    sierra_data: str | None = Field(
+    sierra_data: dict[str, Any] | str | None = Field(
         None,
         description='Sierra additional configuration. Optional keys: `host` (API host, defaults to api.sierra.chat) and `api_secret` (bearer API key, only needed when the Sierra org enforces Headless API authentication; encrypted at rest).\nExample: `{"host": "api.sierra.chat"}`',
     )
     amazon_connect_security_token: str | None = Field(
         None, description="x-amz-security-token for Amazon Connect authenticated chat widgets."
     )
-    amazon_connect_data: str | None = Field(
+    amazon_connect_data: dict[str, Any] | str | None = Field(
         None,
         description="Amazon Connect config: snippet_id (required), connect_host (required), region (default us-east-1).",
     )
     custom_provider_api_key: str | None = Field(
         None, description='API key for custom service provider\nExample: `"custom_api_key_123"`'
     )
-    custom_provider_data: str | None = Field(
+    custom_provider_data: dict[str, Any] | str | None = Field(
         None, description="Additional configuration data for custom service provider"
     )
-    vapi_data: str | None = Field(
+    vapi_data: dict[str, Any] | str | None = Field(
         None,
         description='VAPI additional configuration data\nExample: `{"public_key": "your-vapi-public-key", "trigger_url": "https://example.com/trigger"}`',
     )
-    retell_data: str | None = Field(
+    retell_data: dict[str, Any] | str | None = Field(
         None,
         description='Retell additional configuration data\nExample: `{"trigger_url": "https://example.com/trigger"}`',
     )
-    elevenlabs_data: str | None = Field(
+    elevenlabs_data: dict[str, Any] | str | None = Field(
         None,
         description='ElevenLabs additional configuration data\nExample: `{"trigger_url": "https://example.com/trigger"}`',
     )
@@ -1015,7 +1014,7 @@ class PatchedSchemaUpdateAIAgentExternalWrite(WriteModel):
         None,
         description="Secret sent in the session-endpoint auth header (default `X-Cekura-Secret`) when fetching Agora join details. Write-only.",
     )
-    agora_data: str | None = Field(
+    agora_data: dict[str, Any] | str | None = Field(
         None,
         description='Configuration for the Agora session endpoint that mints per-call join details.\nSupported keys:\n  `session_endpoint_url` (required): endpoint Cekura calls per run.\n  `client_id` (required): sent in the request body.\n  `auth_header_name` (optional): header carrying the secret (default `X-Cekura-Secret`).\n  `request_method` (optional): GET or POST (default POST).\nExample: `{"session_endpoint_url": "https://your-host/cekura/v1/sessions", "client_id": "abc"}`',
     )
@@ -1023,7 +1022,7 @@ class PatchedSchemaUpdateAIAgentExternalWrite(WriteModel):
         None,
         description='API key for Synthflow service provider\nExample: `"synthflow_api_key_123"`',
     )
-    synthflow_data: str | None = Field(
+    synthflow_data: dict[str, Any] | str | None = Field(
         None,
         description='Synthflow additional configuration data\nExample: `{"synthflow_base_url_override": "https://api.synthflow.ai"}`',
     )
@@ -1340,7 +1339,7 @@ class SchemaUpdateAIAgentExternalWrite(WriteModel):
         None,
         description='API key for Bland service provider. Required when `assistant_provider="bland"`. Pair with `assistant_id` (Bland persona_id) for voice, or `chat_assistant_id` (Bland pathway_id) for text-mode runs.\nExample: `"bland_api_key_123"`',
     )
-    bland_data: str | None = Field(
+    bland_data: dict[str, Any] | str | None = Field(
         None,
         description='Bland additional configuration. Pass `encrypted_key` containing the Twilio credential bundle.\nExample: `{"encrypted_key": "twillio_encrypted_key"}`',
     )
@@ -1348,7 +1347,7 @@ class SchemaUpdateAIAgentExternalWrite(WriteModel):
         None,
         description='API key for LiveKit service provider. Required together with `livekit_data.url` when `assistant_provider="livekit"`.\nExample: `"livekit_api_key_123"`',
     )
-    livekit_data: str | None = Field(
+    livekit_data: dict[str, Any] | str | None = Field(
         None,
         description='LiveKit additional data (api_secret, url, and config). `url` is required alongside `livekit_api_key` when `assistant_provider="livekit"`;\n`api_secret` is optional to save but needed at run time for WebRTC token minting.\nOn response, secrets are masked (the `api_secret` key is stripped and replaced with `api_secret_configured: true`).',
     )
@@ -1356,28 +1355,28 @@ class SchemaUpdateAIAgentExternalWrite(WriteModel):
         None,
         description='API key for Pipecat/Daily.co service provider\nExample: `"pipecat_api_key_123"`',
     )
-    pipecat_data: str | None = Field(
+    pipecat_data: dict[str, Any] | str | None = Field(
         None, description="Pipecat/Daily.co additional data (webhook_url and config)"
     )
     koreai_client_secret: str | None = Field(
         None,
         description='Client secret key for Kore.ai service provider\nExample: `"client_secret_key_123"`',
     )
-    koreai_data: str | None = Field(
+    koreai_data: dict[str, Any] | str | None = Field(
         None,
         description='Kore.ai additional data.\nFor the RTM runner: {"api_secret": "<xo-webclient API key>", "host": "platform.kore.ai"}\nFor transcript fetch: {"client_id": "cs-...", "bot_id": "st-...", "host": "bots.kore.ai"}\napi_secret is encrypted at rest automatically.',
     )
     genesys_client_secret: str | None = Field(
         None, description="Client secret key for Genesys Cloud service provider"
     )
-    genesys_data: str | None = Field(
+    genesys_data: dict[str, Any] | str | None = Field(
         None, description="Genesys Cloud additional data - client_id and region"
     )
     agentforce_client_secret: str | None = Field(
         None,
         description='Client secret for Salesforce Agentforce OAuth2 authentication\nExample: `"3EG7HHH..."`',
     )
-    agentforce_data: str | None = Field(
+    agentforce_data: dict[str, Any] | str | None = Field(
         None,
         description='Agentforce additional data - client_id, domain, and agent_id\nExample: `{"client_id": "sd7a8...", "domain": "https://example.sandbox.my.salesforce.com", "agent_id": "0Xx..."}`',
     )
@@ -1385,32 +1384,32 @@ class SchemaUpdateAIAgentExternalWrite(WriteModel):
         None,
         description='Sierra Headless API agent token. Required when `assistant_provider="sierra"`.',
     )
-    sierra_data: str | None = Field(
+    sierra_data: dict[str, Any] | str | None = Field(
         None,
         description='Sierra additional configuration. Optional keys: `host` (API host, defaults to api.sierra.chat) and `api_secret` (bearer API key, only needed when the Sierra org enforces Headless API authentication; encrypted at rest).\nExample: `{"host": "api.sierra.chat"}`',
     )
     amazon_connect_security_token: str | None = Field(
         None, description="x-amz-security-token for Amazon Connect authenticated chat widgets."
     )
-    amazon_connect_data: str | None = Field(
+    amazon_connect_data: dict[str, Any] | str | None = Field(
         None,
         description="Amazon Connect config: snippet_id (required), connect_host (required), region (default us-east-1).",
     )
     custom_provider_api_key: str | None = Field(
         None, description='API key for custom service provider\nExample: `"custom_api_key_123"`'
     )
-    custom_provider_data: str | None = Field(
+    custom_provider_data: dict[str, Any] | str | None = Field(
         None, description="Additional configuration data for custom service provider"
     )
-    vapi_data: str | None = Field(
+    vapi_data: dict[str, Any] | str | None = Field(
         None,
         description='VAPI additional configuration data\nExample: `{"public_key": "your-vapi-public-key", "trigger_url": "https://example.com/trigger"}`',
     )
-    retell_data: str | None = Field(
+    retell_data: dict[str, Any] | str | None = Field(
         None,
         description='Retell additional configuration data\nExample: `{"trigger_url": "https://example.com/trigger"}`',
     )
-    elevenlabs_data: str | None = Field(
+    elevenlabs_data: dict[str, Any] | str | None = Field(
         None,
         description='ElevenLabs additional configuration data\nExample: `{"trigger_url": "https://example.com/trigger"}`',
     )
@@ -1418,7 +1417,7 @@ class SchemaUpdateAIAgentExternalWrite(WriteModel):
         None,
         description="Secret sent in the session-endpoint auth header (default `X-Cekura-Secret`) when fetching Agora join details. Write-only.",
     )
-    agora_data: str | None = Field(
+    agora_data: dict[str, Any] | str | None = Field(
         None,
         description='Configuration for the Agora session endpoint that mints per-call join details.\nSupported keys:\n  `session_endpoint_url` (required): endpoint Cekura calls per run.\n  `client_id` (required): sent in the request body.\n  `auth_header_name` (optional): header carrying the secret (default `X-Cekura-Secret`).\n  `request_method` (optional): GET or POST (default POST).\nExample: `{"session_endpoint_url": "https://your-host/cekura/v1/sessions", "client_id": "abc"}`',
     )
@@ -1426,7 +1425,7 @@ class SchemaUpdateAIAgentExternalWrite(WriteModel):
         None,
         description='API key for Synthflow service provider\nExample: `"synthflow_api_key_123"`',
     )
-    synthflow_data: str | None = Field(
+    synthflow_data: dict[str, Any] | str | None = Field(
         None,
         description='Synthflow additional configuration data\nExample: `{"synthflow_base_url_override": "https://api.synthflow.ai"}`',
     )
@@ -3703,22 +3702,10 @@ class AgentTelephony(ReadModel):
     )
 
 
-class ProviderCredentialsConfig(ReadModel):
-    """ProviderCredentialsConfig"""
-
-    pass
-
-
 class AgentCredentials(ReadModel):
     """Nested credentials block inside the provider object."""
 
-    config: ProviderCredentialsConfig | None = None
-
-
-class ChatAgentConfig(ReadModel):
-    """ChatAgentConfig"""
-
-    pass
+    config: dict[str, Any] | None = None
 
 
 class ChatAgentDetails(ReadModel):
@@ -3746,7 +3733,7 @@ class ChatAgentDetails(ReadModel):
         None,
         description='Chat provider type. Must be compatible with the voice provider.type. Valid values: retell, bland, vapi, elevenlabs, livekit, agora, sms, whatsapp, self_hosted, agentforce, amazon_connect, koreai, sierra. Pass an empty string "" (or send chat_agent_details: null) to clear the chat overlay.\n\n* `retell` - retell\n* `bland` - bland\n* `vapi` - vapi\n* `elevenlabs` - elevenlabs\n* `livekit` - livekit\n* `agora` - agora\n* `sms` - sms\n* `whatsapp` - whatsapp\n* `self_hosted` - self_hosted\n* `agentforce` - agentforce\n* `amazon_connect` - amazon_connect\n* `koreai` - koreai\n* `sierra` - sierra',
     )
-    config: ChatAgentConfig | None = None
+    config: dict[str, Any] | None = None
 
 
 class AgentProvider(ReadModel):
@@ -4036,13 +4023,6 @@ class AgentTelephonyWrite(WriteModel):
     NON_NULL: ClassVar[frozenset[str]] = frozenset(["inbound", "outbound_numbers", "phone_number"])
 
 
-class ProviderCredentialsConfigWrite(WriteModel):
-    """ProviderCredentialsConfig"""
-
-    REQUIRED: ClassVar[frozenset[str]] = frozenset([])
-    NON_NULL: ClassVar[frozenset[str]] = frozenset([])
-
-
 class AgentCredentialsWrite(WriteModel):
     """Nested credentials block inside the provider object."""
 
@@ -4050,16 +4030,9 @@ class AgentCredentialsWrite(WriteModel):
         None,
         description="API key or client secret for the provider (write-only — never returned). Required for: vapi, retell, elevenlabs, bland, livekit, pipecat, synthflow. koreai uses client_secret (passed as api_key). Not needed for: cisco, self_hosted.",
     )
-    config: ProviderCredentialsConfigWrite | None = None
+    config: dict[str, Any] | None = None
     REQUIRED: ClassVar[frozenset[str]] = frozenset([])
     NON_NULL: ClassVar[frozenset[str]] = frozenset(["api_key"])
-
-
-class ChatAgentConfigWrite(WriteModel):
-    """ChatAgentConfig"""
-
-    REQUIRED: ClassVar[frozenset[str]] = frozenset([])
-    NON_NULL: ClassVar[frozenset[str]] = frozenset([])
 
 
 class ChatAgentDetailsWrite(WriteModel):
@@ -4087,7 +4060,7 @@ class ChatAgentDetailsWrite(WriteModel):
         None,
         description='Chat provider type. Must be compatible with the voice provider.type. Valid values: retell, bland, vapi, elevenlabs, livekit, agora, sms, whatsapp, self_hosted, agentforce, amazon_connect, koreai, sierra. Pass an empty string "" (or send chat_agent_details: null) to clear the chat overlay.\n\n* `retell` - retell\n* `bland` - bland\n* `vapi` - vapi\n* `elevenlabs` - elevenlabs\n* `livekit` - livekit\n* `agora` - agora\n* `sms` - sms\n* `whatsapp` - whatsapp\n* `self_hosted` - self_hosted\n* `agentforce` - agentforce\n* `amazon_connect` - amazon_connect\n* `koreai` - koreai\n* `sierra` - sierra',
     )
-    config: ChatAgentConfigWrite | None = None
+    config: dict[str, Any] | None = None
     REQUIRED: ClassVar[frozenset[str]] = frozenset([])
     NON_NULL: ClassVar[frozenset[str]] = frozenset(["type"])
 
@@ -4100,6 +4073,7 @@ class SchemaAgentProviderCreateWrite(WriteModel):
             "vapi",
             "retell",
             "elevenlabs",
+            "self_hosted",
             "cisco",
             "bland",
             "livekit",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from voxtest.storage.tables.base import Base, IdMixin, TimestampMixin
@@ -12,6 +12,7 @@ from voxtest.storage.tables.base import Base, IdMixin, TimestampMixin
 
 class Metric(IdMixin, TimestampMixin, Base):
     __tablename__ = "metrics"
+    __table_args__ = (UniqueConstraint("organization_id", "slug"),)
 
     organization_id: Mapped[int] = mapped_column(
         ForeignKey("organizations.id", ondelete="CASCADE"), index=True
@@ -21,6 +22,7 @@ class Metric(IdMixin, TimestampMixin, Base):
     )
     agent_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id", ondelete="CASCADE"))
     name: Mapped[str]
+    slug: Mapped[str | None] = mapped_column(String(255))
     type: Mapped[str] = mapped_column(String(32), default="llm_judge")
     eval_type: Mapped[str] = mapped_column(String(48), default="binary")
     attrs: Mapped[dict[str, Any]] = mapped_column(default=dict)

@@ -37,6 +37,7 @@ class ScenarioFolder(IdMixin, Base):
     )
     path: Mapped[str] = mapped_column(String(1024))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
 class Scenario(IdMixin, TimestampMixin, Base):

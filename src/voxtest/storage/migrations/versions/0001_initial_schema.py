@@ -195,6 +195,9 @@ def upgrade() -> None:
         sa.Column(
             "created_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
         ),
+        sa.Column(
+            "updated_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.ForeignKeyConstraint(
             ["project_id"],
@@ -330,6 +333,7 @@ def upgrade() -> None:
         sa.Column("project_id", sa.Integer(), nullable=False),
         sa.Column("agent_id", sa.Integer(), nullable=True),
         sa.Column("name", sa.String(length=255), nullable=False),
+        sa.Column("slug", sa.String(length=255), nullable=True),
         sa.Column("type", sa.String(length=32), nullable=False),
         sa.Column("eval_type", sa.String(length=48), nullable=False),
         sa.Column(
@@ -360,6 +364,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_metrics")),
+        sa.UniqueConstraint("organization_id", "slug", name=op.f("uq_metrics_organization_id")),
     )
     with op.batch_alter_table("metrics", schema=None) as batch_op:
         batch_op.create_index(
