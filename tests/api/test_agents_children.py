@@ -9,10 +9,7 @@ from typing import Any
 import pytest
 
 from tests.api.agent_examples import example
-from tests.api.agent_support import tolerate_reference_artefacts
 from tests.conftest import Api
-
-pytestmark = pytest.mark.usefixtures(tolerate_reference_artefacts.__name__)
 
 V2 = "/test_framework/v2/aiagents/"
 TOOLS = "Self-hostedWithMockTools(direct+MCPRouting)"

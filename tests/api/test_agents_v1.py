@@ -4,12 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
-from tests.api.agent_support import tolerate_reference_artefacts
 from tests.conftest import Api
-
-pytestmark = pytest.mark.usefixtures(tolerate_reference_artefacts.__name__)
 
 V1 = "/test_framework/v1/aiagents/"
 V2 = "/test_framework/v2/aiagents/"

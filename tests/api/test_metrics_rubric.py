@@ -131,3 +131,23 @@ def test_deleting_a_metric_removes_its_rule(api: Api) -> None:
     assert _rubric_of(api, pid) == _rubric(_rule(kept, "score", "eq", True))
     assert api.delete(f"{V2}/{kept}/").status_code == 204
     assert _rubric_of(api, pid) == {}
+
+
+def test_deleting_an_agent_removes_its_metrics_rules_from_the_rubric(api: Api) -> None:
+    from tests.api.factories import new_agent
+
+    pid = api.default_project_id()
+    agent = new_agent(api, pid)
+    own = metric(api, pid, agent=agent, name="Agent's own")
+    shared = metric(api, pid, name="Shared")
+    rule = {"operator": "and", "conditions": [{"field": "score", "op": "eq", "value": True}]}
+    rubric = {
+        "evaluation_logic": "and",
+        "rules": [{"metric_id": m["id"], "conditions": rule} for m in (own, shared)],
+    }
+    assert api.patch(f"/user/v1/projects/{pid}/", {"rubric_config": rubric}).status_code == 200
+    assert api.delete(f"/test_framework/v2/aiagents/{agent}/").status_code == 204
+    left = api.get(f"/user/v1/projects/{pid}/").json()["rubric_config"]
+    assert [r["metric_id"] for r in left["rules"]] == [shared["id"]]
+    # and the project stays writable with what is left
+    assert api.patch(f"/user/v1/projects/{pid}/", {"rubric_config": left}).status_code == 200

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.api.metrics_support import enable_for_new_agent, metric, new_agent, new_scenario
+from tests.api.metrics_support import metric, new_agent, new_scenario
 from tests.conftest import Api
 
 V1, V2 = "/test_framework/v1/metrics", "/test_framework/v2/metrics"
@@ -153,7 +153,6 @@ def test_add_to_new_agents_enables_the_metric_on_agents_created_later(api: Api) 
     auto = metric(api, pid, add_to_new_agents=True)
     manual = metric(api, pid)
     assert auto["add_to_new_agents"] is True and manual["add_to_new_agents"] is False
-    agent = new_agent(api, pid)
-    assert enable_for_new_agent(api, agent) == [auto["id"]]
+    agent = new_agent(api, pid)  # through the agents API, which enables `auto` on it
     assert api.get(f"{V1}/{auto['id']}/").json()["agents"] == [agent]
     assert api.get(f"{V1}/{manual['id']}/").json()["agents"] == []

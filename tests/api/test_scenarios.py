@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from typing import Any
 
+from tests.api import factories
+from tests.api.factories import new_agent, personality_id
 from tests.conftest import Api
-from voxtest.storage.db import Database
-from voxtest.storage.tables import Agent, Metric, Tool
-from voxtest.storage.tables.base import Base
 
 V1 = "/test_framework/v1/scenarios/"
 EXT = "/test_framework/v1/scenarios-external/"
@@ -47,55 +45,12 @@ SCRIPT: dict[str, Any] = {
 # -- helpers shared by the scenario test modules ------------------------------------------
 
 
-def insert(api: Api, row: Base) -> int:
-    """Add `row` straight to the server's database (for resources other helpers serve)."""
-
-    async def run() -> int:
-        db = Database(api.server.settings)
-        try:
-            async with db.session() as session:
-                session.add(row)
-                await session.flush()
-                return int(row.id)  # type: ignore[attr-defined]
-        finally:
-            await db.dispose()
-
-    return asyncio.run(run())
-
-
-def org_id(api: Api) -> int:
-    return int(api.get("/user/organizations/").json()[0]["id"])
-
-
-def new_agent(api: Api, project_id: int, **attrs: Any) -> int:
-    return insert(
-        api,
-        Agent(organization_id=org_id(api), project_id=project_id, name="Front desk", attrs=attrs),
-    )
-
-
 def new_metric(api: Api, project_id: int, name: str = "Politeness") -> int:
-    return insert(api, Metric(organization_id=org_id(api), project_id=project_id, name=name))
-
-
-def personality_id(api: Api) -> int:
-    return int(api.get("/test_framework/v1/personalities/").json()[0]["id"])
+    return int(factories.new_metric(api, project_id, name)["id"])
 
 
 def new_scenario(api: Api, base: str = V1, **fields: Any) -> dict[str, Any]:
-    """Create a scenario; a field given as None is left out of the request."""
-    body = {
-        "name": "Cancel appointment",
-        "personality": personality_id(api),
-        "project": api.default_project_id(),
-        "instructions": "Call to cancel your appointment for tomorrow.",
-        **fields,
-    }
-    body = {k: v for k, v in body.items() if v is not None}
-    r = api.post(base, body)
-    assert r.status_code == 201, r.text
-    created: dict[str, Any] = r.json()
-    return created
+    return factories.new_scenario(api, base, **fields)
 
 
 def second_project(api: Api) -> int:
@@ -254,7 +209,10 @@ def test_metrics_and_test_profiles_must_be_of_the_same_project(api: Api) -> None
 
 def test_project_tools_count_as_tool_ids(api: Api) -> None:
     pid = api.default_project_id()
-    tool = insert(api, Tool(organization_id=org_id(api), project_id=pid, name="lookup"))
+    new_agent(api, pid, mock_tools=[{"name": "lookup", "description": "Find", "mock_data": []}])
+    tool = api.get("/test_framework/v2/aiagents/", params={"project_id": pid}).json()["results"][0][
+        "mock_tools"
+    ][0]["id"]
     made = new_scenario(api, tool_ids=[str(tool), "VAPI_TOOL_END_CALL"])
     assert made["tool_ids"] == [str(tool), "VAPI_TOOL_END_CALL"]
 

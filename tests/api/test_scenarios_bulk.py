@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tests.api.factories import new_agent, personality_id
 from tests.api.test_scenarios import (
     EXT,
     V1,
     V2,
-    new_agent,
     new_metric,
     new_scenario,
-    personality_id,
     second_project,
 )
 from tests.conftest import Api

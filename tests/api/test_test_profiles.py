@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.api.test_scenarios import V1, new_agent, new_scenario, second_project
+from tests.api.factories import new_agent
+from tests.api.test_scenarios import V1, new_scenario, second_project
 from tests.conftest import Api
 
 P = "/test_framework/v1/test-profiles/"

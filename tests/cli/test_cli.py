@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 import httpx
 
 from tests.conftest import LiveServer
+from voxtest.security.keys import key_hint
 
 VOXTEST = str(Path(sys.executable).parent / "voxtest")
 
@@ -31,12 +33,11 @@ def test_key_lifecycle_from_the_command_line(server: LiveServer) -> None:
     key = made.stdout.strip().splitlines()[-1]
     headers = {"X-CEKURA-API-KEY": key}
     assert httpx.get(f"{server.url}/user/v1/projects/", headers=headers).status_code == 200
-    listed = _run(server, "keys", "list")
-    assert key[:8] in listed.stdout and key not in listed.stdout  # only a hint is shown
-    key_id = next(
-        line.split("│")[1].strip() for line in listed.stdout.splitlines() if key[:8] in line
-    )
-    assert _run(server, "keys", "revoke", key_id).returncode == 0
+    listed = _run(server, "keys", "list", "--json")
+    assert key not in listed.stdout  # only a hint is shown
+    mine = [k for k in map(json.loads, listed.stdout.splitlines()) if k["hint"] == key_hint(key)]
+    assert len(mine) == 1 and mine[0]["name"] == "ci" and mine[0]["revoked"] is False
+    assert _run(server, "keys", "revoke", str(mine[0]["id"])).returncode == 0
     assert httpx.get(f"{server.url}/user/v1/projects/", headers=headers).status_code == 401
 
 

@@ -93,8 +93,12 @@ def keys_create(
 @keys_app.command("list")
 def keys_list(
     org: Annotated[str | None, typer.Option("--org", help="Only this organization.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """List API keys (hints only; keys are never stored in clear)."""
+    import json
+    from dataclasses import asdict
+
     from rich.table import Table
 
     from voxtest.services.keys import list_keys
@@ -103,8 +107,13 @@ def keys_list(
         async with _database() as db, db.session() as session:
             return await list_keys(session, org)
 
+    keys = asyncio.run(run())
+    if as_json:
+        for k in keys:
+            typer.echo(json.dumps(asdict(k), default=str))
+        return
     table = Table("id", "organization", "project", "name", "key", "created", "last used", "revoked")
-    for k in asyncio.run(run()):
+    for k in keys:
         table.add_row(
             str(k.id),
             k.organization,

@@ -54,16 +54,16 @@ def build(client: httpx.Client) -> dict[str, Any]:
         ),
         "test profile",
     )
-    for path in suite.FOLDERS:
+    for name, parent in suite.FOLDERS:
+        folder = {"project_id": pid, "name": name, "parent_path": parent}
         _check(
-            client.post(
-                "/test_framework/v1/scenarios/create_folder/",
-                json={"project_id": pid, "path": path},
-            ),
-            f"folder {path}",
+            client.post("/test_framework/v1/scenarios/create_folder/", json=folder),
+            f"folder {name}",
         )
     catalogue = _check(client.get("/test_framework/v1/predefined-metrics/"), "predefined metrics")
     wanted = [m["id"] for m in catalogue if m["name"] in suite.PREDEFINED_METRICS]
+    if len(wanted) != len(suite.PREDEFINED_METRICS):
+        raise DemoError(f"the catalogue lacks some of {suite.PREDEFINED_METRICS}")
     metrics = _check(
         client.post(
             "/test_framework/v1/predefined-metrics/copy/",
@@ -138,7 +138,12 @@ def show(client: httpx.Client, made: dict[str, Any]) -> None:
 def main() -> int:
     port = _free_port()
     with tempfile.TemporaryDirectory(prefix="voxtest-demo-") as home:
-        env = {**os.environ, "VOXTEST_HOME": home, "VOXTEST_DATABASE_URL": ""}
+        env = {
+            **os.environ,
+            "VOXTEST_HOME": home,
+            "VOXTEST_DATABASE_URL": "",
+            "VOXTEST_PUBLIC_BASE_URL": f"http://127.0.0.1:{port}",
+        }
         console.print(f"[dim]voxtest serve on 127.0.0.1:{port}, home {home} (SQLite)[/dim]")
         server = subprocess.Popen(
             [VOXTEST, "serve", "--port", str(port), "--log-level", "warning"], env=env

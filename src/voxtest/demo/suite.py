@@ -50,7 +50,7 @@ TEST_PROFILE: dict[str, Any] = {
     },
 }
 
-FOLDERS = ["Appointments", "Appointments.Changes"]
+FOLDERS = [("Appointments", None), ("Changes", "Appointments")]  # (name, parent_path)
 
 RESCHEDULE_ACTIONS: dict[str, Any] = {
     "role": "A patient who wants to move a cleaning",
@@ -125,4 +125,9 @@ SCENARIOS: list[dict[str, Any]] = [
     },
 ]
 
-PREDEFINED_METRICS = ["Expected Outcome", "Latency", "Infrastructure Issues", "Tool Call Success"]
+PREDEFINED_METRICS = [
+    "Expected Outcome",
+    "Latency (in ms)",
+    "Infrastructure Issues",
+    "Tool Call Success",
+]

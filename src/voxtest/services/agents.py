@@ -19,7 +19,7 @@ from voxtest.context import Services
 from voxtest.errors import NotFound, ValidationFailed
 from voxtest.services import agent_children as children
 from voxtest.services import agent_tools as tools
-from voxtest.services import personality_sets
+from voxtest.services import metrics_links, personality_sets
 from voxtest.services.agent_reads import read_v2
 from voxtest.services.agent_writes import AgentWrite, check_write
 from voxtest.services.common import update_secrets
@@ -29,6 +29,8 @@ from voxtest.storage.tables import (
     AgentTool,
     DynamicVariable,
     KnowledgeBaseFile,
+    Metric,
+    MetricAgent,
     Scenario,
 )
 from voxtest.storage.tables.base import utcnow
@@ -59,6 +61,14 @@ def _visible(principal: Principal) -> Any:
     if principal.project_id is not None:
         query = query.where(Agent.project_id == principal.project_id)
     return query
+
+
+async def agents_by_assistant_id(
+    session: AsyncSession, principal: Principal, assistant_id: str
+) -> list[int]:
+    """Ids of the caller's agents whose provider agent id is `assistant_id`."""
+    query = _visible(principal).where(Agent.assistant_id == assistant_id)
+    return list((await session.scalars(query.with_only_columns(Agent.id))).all())
 
 
 async def list_rows(
@@ -108,6 +118,7 @@ async def create_agent(
     await _save(session, services, row, write)
     project_ids = await personality_sets.enabled_ids(session, project_id=row.project_id)
     await personality_sets.enable(session, agent_id=row.id, ids=project_ids)
+    await metrics_links.enable_on_new_agent(session, row)
     return row
 
 
@@ -130,6 +141,7 @@ async def _save(session: AsyncSession, services: Services, row: Agent, write: Ag
     row.project_id = write.project_id
     row.name = write.name
     row.attrs = write.attrs
+    row.assistant_id = (write.attrs.get("provider") or {}).get("agent_id") or None
     row.secrets = update_secrets(services.box, row.secrets, write.secrets)
     await session.flush()
     if write.tools is not None:
@@ -153,6 +165,9 @@ async def delete_agent(
         await session.execute(
             update(Scenario).where(Scenario.agent_id == row.id).values(agent_id=None)
         )
+    # Its own metrics go with it, each through delete_metric so no rubric rule dangles.
+    for metric in await session.scalars(select(Metric).where(Metric.agent_id == row.id)):
+        await metrics_links.delete_metric(session, metric)
     await session.execute(delete(Agent).where(Agent.id == row.id))
     await tools.delete_orphans(session, tool_ids)
 
@@ -188,6 +203,11 @@ async def duplicate_agent(session: AsyncSession, principal: Principal, agent_id:
         )
     ids = await personality_sets.enabled_ids(session, agent_id=src.id)
     session.add_all(AgentPersonality(agent_id=copy.id, personality_id=p) for p in ids)
+    # Project metrics enabled on the source are enabled on the copy too.
+    enabled = await session.scalars(
+        select(MetricAgent.metric_id).where(MetricAgent.agent_id == src.id)
+    )
+    session.add_all(MetricAgent(metric_id=m, agent_id=copy.id) for m in enabled)
     await session.flush()
     await session.refresh(copy)
     return copy

@@ -12,9 +12,10 @@ from voxtest.domain.metric_rules import definition_errors, slugify
 from voxtest.errors import ValidationFailed
 from voxtest.services import metrics_checks as checks
 from voxtest.services import metrics_links as links
+from voxtest.services.agents import agents_by_assistant_id
 from voxtest.services.common import raise_if
 from voxtest.services.metric_catalogue import by_function
-from voxtest.services.metrics_read import DEFAULTS, agents_with_assistant_id, get_metric_row
+from voxtest.services.metrics_read import DEFAULTS, get_metric_row
 from voxtest.services.metrics_wire import AnyMetricWrite, MetricWrite
 from voxtest.storage.tables import Metric
 
@@ -155,7 +156,7 @@ async def _check_assistant(
     """An `assistant_id` on update may only name the metric's own agent."""
     if not given.get("assistant_id"):
         return
-    found = await agents_with_assistant_id(session, principal, given["assistant_id"])
+    found = await agents_by_assistant_id(session, principal, given["assistant_id"])
     if row.agent_id is None or row.agent_id not in found:
         errors.setdefault("assistant_id", []).append(
             "A metric's agent cannot be changed; this assistant_id names another agent."

@@ -23,9 +23,9 @@ from voxtest.domain.metric_rules import (
 )
 from voxtest.domain.rubric import MetricInfo, RubricErrors, validate_rubric
 from voxtest.services import metrics_links as links
+from voxtest.services.agents import agents_by_assistant_id
 from voxtest.services.common import collect
 from voxtest.services.metric_catalogue import CatalogueMetric
-from voxtest.services.metrics_read import agents_with_assistant_id
 from voxtest.services.projects import get_project_row
 from voxtest.storage.tables import Agent, Metric, Project
 
@@ -75,7 +75,7 @@ async def _named_agent(
             errors.setdefault("agent", []).extend(links.does_not_exist([given["agent"]]))
         return agent
     if given.get("assistant_id"):
-        found = await agents_with_assistant_id(session, principal, given["assistant_id"])
+        found = await agents_by_assistant_id(session, principal, given["assistant_id"])
         if not found:
             errors.setdefault("assistant_id", []).append("No agent has this assistant_id.")
             return None

@@ -14,6 +14,7 @@ from voxtest.api.auth import Principal
 from voxtest.api.wire.base import shaped
 from voxtest.domain.metric_filters import Filters
 from voxtest.errors import NotFound
+from voxtest.services.agents import agents_by_assistant_id
 from voxtest.services.common import iso
 from voxtest.storage.tables import Agent, Metric, MetricAgent
 
@@ -85,7 +86,7 @@ async def list_rows(session: AsyncSession, principal: Principal, q: ListQuery) -
         query = query.where(Metric.project_id == principal.project_id)
     agent_ids = {q.agent_id} if q.agent_id is not None else set()
     if q.assistant_id:
-        found = await agents_with_assistant_id(session, principal, q.assistant_id)
+        found = await agents_by_assistant_id(session, principal, q.assistant_id)
         if not found and not agent_ids:
             return []
         agent_ids |= set(found)
@@ -110,22 +111,6 @@ def _scope(query: Select[Any], project_id: int | None, agent_ids: set[int]) -> A
     return query
 
 
-async def agents_with_assistant_id(
-    session: AsyncSession, principal: Principal, assistant_id: str
-) -> list[int]:
-    rows = await session.scalars(
-        select(Agent).where(
-            Agent.organization_id == principal.organization_id, Agent.is_deleted.is_(False)
-        )
-    )
-    return [
-        a.id
-        for a in rows
-        if (a.attrs or {}).get("assistant_id") == assistant_id
-        and (principal.project_id is None or a.project_id == principal.project_id)
-    ]
-
-
 async def views(session: AsyncSession, rows: Sequence[Metric]) -> list[dict[str, Any]]:
     """Every readable field of each metric (cut to an operation's shape with `shaped`)."""
     ids = [r.id for r in rows]
@@ -142,7 +127,7 @@ async def views(session: AsyncSession, rows: Sequence[Metric]) -> list[dict[str,
     assistant: dict[int, str] = {}
     if owners:
         for agent in await session.scalars(select(Agent).where(Agent.id.in_(owners))):
-            assistant[agent.id] = str((agent.attrs or {}).get("assistant_id") or "")
+            assistant[agent.id] = agent.assistant_id or ""
     return [_view(r, enabled[r.id], assistant.get(r.agent_id or 0, "")) for r in rows]
 
 

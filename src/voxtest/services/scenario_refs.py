@@ -55,19 +55,6 @@ async def visible_project(
     return row
 
 
-async def agents_by_assistant_id(
-    session: AsyncSession, principal: Principal, assistant_id: str
-) -> list[int]:
-    """Ids of the caller's agents whose provider assistant id is `assistant_id`."""
-    query = select(Agent).where(
-        Agent.organization_id == principal.organization_id, Agent.is_deleted.is_(False)
-    )
-    if principal.project_id is not None:
-        query = query.where(Agent.project_id == principal.project_id)
-    rows = (await session.scalars(query)).all()
-    return [a.id for a in rows if (a.attrs or {}).get("assistant_id") == assistant_id]
-
-
 async def usable_personality(
     session: AsyncSession, principal: Principal, personality_id: int, project_id: int
 ) -> Personality | None:

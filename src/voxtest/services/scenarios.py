@@ -15,8 +15,8 @@ from voxtest.api.auth import Principal
 from voxtest.api.pagination import PageRequest
 from voxtest.api.wire._generated import ScenarioList, SchemaScenario
 from voxtest.errors import NotFound, ValidationFailed
-from voxtest.services import scenario_refs as refs
 from voxtest.services import scenarios_read, scenarios_write
+from voxtest.services.agents import agents_by_assistant_id
 from voxtest.storage.tables import Scenario, ScenarioTag
 
 TagMode = Literal["and", "or", "not"]
@@ -146,7 +146,7 @@ async def _filtered(
     if filters.get("project_id") is not None:
         query = query.where(Scenario.project_id == filters["project_id"])
     if filters.get("assistant_id"):
-        agents = await refs.agents_by_assistant_id(session, principal, filters["assistant_id"])
+        agents = await agents_by_assistant_id(session, principal, filters["assistant_id"])
         query = query.where(Scenario.agent_id.in_(agents))
     folder = filters.get("folder_path")
     if folder is not None:

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from voxtest.api.auth import Principal
 from voxtest.domain import scenario_rules
 from voxtest.services import scenario_refs as refs
+from voxtest.services.agents import agents_by_assistant_id
 from voxtest.services.common import raise_if
 from voxtest.services.scenario_fields import (
     LANGUAGES,
@@ -141,7 +142,7 @@ async def _requested_placement(
     if given.get("agent") is not None:
         return await _agent_placement(session, principal, given, errors)
     if given.get("assistant_id"):
-        ids = await refs.agents_by_assistant_id(session, principal, given["assistant_id"])
+        ids = await agents_by_assistant_id(session, principal, given["assistant_id"])
         if not ids:
             errors["assistant_id"] = ["No agent has this assistant_id."]
             return None

@@ -21,6 +21,9 @@ class Agent(IdMixin, TimestampMixin, Base):
         ForeignKey("projects.id", ondelete="CASCADE"), index=True
     )
     name: Mapped[str]
+    assistant_id: Mapped[str | None] = mapped_column(index=True)
+    """The provider's id for this agent (`provider.agent_id`); scenarios and metrics find
+    agents by it."""
     is_deleted: Mapped[bool] = mapped_column(default=False)
     attrs: Mapped[dict[str, Any]] = mapped_column(default=dict)
     secrets: Mapped[bytes | None]

@@ -74,6 +74,7 @@ def upgrade() -> None:
         sa.Column("organization_id", sa.Integer(), nullable=False),
         sa.Column("project_id", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=255), nullable=False),
+        sa.Column("assistant_id", sa.String(length=255), nullable=True),
         sa.Column("is_deleted", sa.Boolean(), nullable=False),
         sa.Column(
             "attrs",
@@ -103,6 +104,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_agents")),
     )
     with op.batch_alter_table("agents", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_agents_assistant_id"), ["assistant_id"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_agents_organization_id"), ["organization_id"], unique=False
         )
@@ -609,6 +611,7 @@ def downgrade() -> None:
     with op.batch_alter_table("agents", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_agents_project_id"))
         batch_op.drop_index(batch_op.f("ix_agents_organization_id"))
+        batch_op.drop_index(batch_op.f("ix_agents_assistant_id"))
 
     op.drop_table("agents")
     with op.batch_alter_table("projects", schema=None) as batch_op:

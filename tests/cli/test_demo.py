@@ -1,0 +1,28 @@
+"""`voxtest demo` (what `make demo` runs) works from a clean home and stops cleanly."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+
+def test_demo_builds_the_project_through_the_api() -> None:
+    voxtest = Path(sys.executable).parent / "voxtest"
+    out = subprocess.run(
+        [str(voxtest), "demo"],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "COLUMNS": "160"},
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+    for fragment in (
+        "Evaluators (3)",
+        "Reschedule a cleaning (scripted)",
+        "Latency (in ms)",
+        "/test_framework/v1/aiagents/",
+        "the server stopped cleanly",
+    ):
+        assert fragment in out.stdout, fragment
