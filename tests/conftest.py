@@ -10,27 +10,24 @@ from __future__ import annotations
 import asyncio
 import itertools
 import os
-import socket
 import threading
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 import uvicorn
-from sqlalchemy import text
-from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import create_async_engine
 
 from tests.reference import check_response
 from voxtest.api.app import create_app
 from voxtest.services.keys import create_key
 from voxtest.settings import Settings
 from voxtest.storage.db import Database
+from voxtest.testing import free_port, scratch_database
 
 PG_ADMIN_URL = os.environ.get(
     "VOXTEST_TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
@@ -39,36 +36,19 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 _org_counter = itertools.count()
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-async def _pg_admin(sql: str) -> None:
-    engine = create_async_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    try:
-        async with engine.connect() as conn:
-            await conn.execute(text(sql))
-    finally:
-        await engine.dispose()
-
-
 @contextmanager
 def fresh_pg_database() -> Iterator[str]:
-    """A new, empty PostgreSQL database, dropped afterwards."""
-    name = f"voxtest_test_{uuid.uuid4().hex[:10]}"
-    try:
-        asyncio.run(_pg_admin(f'CREATE DATABASE "{name}"'))
-    except Exception as exc:  # any connection failure means there is no server
-        if IN_CI:
-            pytest.fail(f"PostgreSQL is required in CI but unreachable at {PG_ADMIN_URL}: {exc}")
-        pytest.skip(f"PostgreSQL unreachable at {PG_ADMIN_URL}: {exc}")
-    try:
-        yield make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        asyncio.run(_pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    """A new, empty PostgreSQL database, dropped afterwards (fails in CI without a server)."""
+    with ExitStack() as stack:
+        try:
+            url = stack.enter_context(scratch_database(PG_ADMIN_URL, "voxtest_test"))
+        except Exception as exc:  # any connection failure means there is no server
+            if IN_CI:
+                pytest.fail(
+                    f"PostgreSQL is required in CI but unreachable at {PG_ADMIN_URL}: {exc}"
+                )
+            pytest.skip(f"PostgreSQL unreachable at {PG_ADMIN_URL}: {exc}")
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import tempfile
-import time
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -15,22 +10,13 @@ from rich.console import Console
 from rich.table import Table
 
 from voxtest.demo import suite
+from voxtest.testing import serve
 
 console = Console()
-VOXTEST = str(Path(sys.executable).parent / "voxtest")
 
 
 class DemoError(RuntimeError):
     pass
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 def _check(r: httpx.Response, what: str) -> Any:
@@ -136,56 +122,16 @@ def show(client: httpx.Client, made: dict[str, Any]) -> None:
 
 
 def main() -> int:
-    port = _free_port()
     with tempfile.TemporaryDirectory(prefix="voxtest-demo-") as home:
-        env = {
-            **os.environ,
-            "VOXTEST_HOME": home,
-            "VOXTEST_DATABASE_URL": "",
-            "VOXTEST_PUBLIC_BASE_URL": f"http://127.0.0.1:{port}",
-        }
-        console.print(f"[dim]voxtest serve on 127.0.0.1:{port}, home {home} (SQLite)[/dim]")
-        server = subprocess.Popen(
-            [VOXTEST, "serve", "--port", str(port), "--log-level", "warning"], env=env
-        )
+        console.print(f"[dim]voxtest serve on a free port, home {home} (SQLite)[/dim]")
         try:
-            base = f"http://127.0.0.1:{port}"
-            _wait(base, server)
-            key = (
-                subprocess.run(
-                    [VOXTEST, "keys", "create", "--org", "Demo Dental Group"],
-                    env=env,
-                    capture_output=True,
-                    text=True,
-                    check=True,
-                )
-                .stdout.strip()
-                .splitlines()[-1]
-            )
-            with httpx.Client(
-                base_url=base, headers={"X-CEKURA-API-KEY": key}, timeout=30
-            ) as client:
-                made = build(client)
-                show(client, made)
-        except DemoError as exc:
+            with serve(home) as server:
+                key = server.new_key("Demo Dental Group")
+                headers = {"X-CEKURA-API-KEY": key}
+                with httpx.Client(base_url=server.url, headers=headers, timeout=30) as client:
+                    show(client, build(client))
+        except (DemoError, RuntimeError) as exc:
             console.print(f"[red]demo failed:[/red] {exc}")
             return 1
-        finally:
-            server.terminate()
-            server.wait(timeout=20)
     console.print("[green]demo finished; the server stopped cleanly[/green]")
     return 0
-
-
-def _wait(base: str, server: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise DemoError("voxtest serve exited during start-up")
-        try:
-            if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.1)
-    raise DemoError("voxtest serve did not start within 60 s")

@@ -1,0 +1,84 @@
+"""`voxtest serve` as a child process on a free loopback port."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+VOXTEST = str(Path(sys.executable).parent / "voxtest")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@dataclass(frozen=True)
+class ServerProcess:
+    url: str
+    env: Mapping[str, str]
+
+    def new_key(self, org: str, project_id: int | None = None) -> str:
+        """A fresh API key for `org` (created if missing), through `voxtest keys create`."""
+        args = [VOXTEST, "keys", "create", "--org", org]
+        if project_id is not None:
+            args += ["--project", str(project_id)]
+        out = subprocess.run(args, env=dict(self.env), capture_output=True, text=True, check=True)
+        return out.stdout.strip().splitlines()[-1]
+
+
+@contextmanager
+def serve(home: Path | str, database_url: str = "", **settings: str) -> Iterator[ServerProcess]:
+    """Run `voxtest serve` on a free port until the block ends; raises if it cannot start."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {
+        **os.environ,
+        "VOXTEST_HOME": str(home),
+        "VOXTEST_DATABASE_URL": database_url,
+        "VOXTEST_PUBLIC_BASE_URL": url,
+        **{f"VOXTEST_{k.upper()}": v for k, v in settings.items()},
+    }
+    proc = subprocess.Popen(
+        [VOXTEST, "serve", "--port", str(port), "--log-level", "warning"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        _wait_healthy(url, proc)
+        yield ServerProcess(url=url, env=env)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        if proc.stderr is not None:
+            proc.stderr.close()
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+            raise RuntimeError(f"voxtest serve exited during start-up:\n{err[-2000:]}")
+        try:
+            if httpx.get(f"{url}/health", timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    raise RuntimeError(f"voxtest serve did not answer on {url}/health within {timeout:.0f} s")
