@@ -22,13 +22,14 @@ class Services:
 
     @classmethod
     async def start(cls, settings: Settings, *, migrate_schema: bool = True) -> Services:
-        db = Database(settings)
-        if migrate_schema:
-            await migrate.upgrade(db.engine)
-        services = cls(settings=settings, db=db, box=SecretBox(load_or_create_key(settings)))
         from voxtest.services.seed import seed_builtin_data
 
-        await seed_builtin_data(services)
+        db = Database(settings)
+        services = cls(settings=settings, db=db, box=SecretBox(load_or_create_key(settings)))
+        async with migrate.startup_lock(db.engine):
+            if migrate_schema:
+                await migrate.upgrade(db.engine)
+            await seed_builtin_data(services)
         return services
 
     async def close(self) -> None:

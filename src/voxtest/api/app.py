@@ -53,6 +53,11 @@ def create_app(settings: Settings) -> FastAPI:
     return app
 
 
+def app_from_environment() -> FastAPI:
+    """The app built from `VOXTEST_*` variables (for `uvicorn --factory`, several workers)."""
+    return create_app(Settings())
+
+
 def drf_openapi(app: FastAPI) -> dict[str, Any]:
     """FastAPI's schema without its 422s: voxtest answers validation errors with DRF's 400."""
     if app.openapi_schema is None:

@@ -41,6 +41,9 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
+    workers: Annotated[
+        int, typer.Option(min=1, help="Processes sharing the port (one per core is typical).")
+    ] = 1,
 ) -> None:
     """Serve the API (creates or migrates the schema first)."""
     import uvicorn
@@ -50,7 +53,17 @@ def serve(
     settings = _settings()
     console.print(f"voxtest on http://{host}:{port}  database: {_redacted(settings)}")
     try:
-        uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level)
+        if workers == 1:
+            uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level)
+        else:
+            uvicorn.run(
+                "voxtest.api.app:app_from_environment",
+                factory=True,
+                host=host,
+                port=port,
+                log_level=log_level,
+                workers=workers,
+            )
     except ConfigError as exc:
         raise _fail(str(exc))
 
@@ -71,7 +84,7 @@ def keys_create(
     async def run() -> None:
         db = Database(_settings())
         try:
-            await migrate.upgrade(db.engine)
+            await migrate.migrated(db.engine)
             async with db.session() as session:
                 new = await create_key(session, org, project, name)
         finally:
@@ -152,7 +165,7 @@ async def _database() -> AsyncIterator[Any]:
 
     db = Database(_settings())
     try:
-        await migrate.upgrade(db.engine)
+        await migrate.migrated(db.engine)
         yield db
     finally:
         await db.dispose()
@@ -175,7 +188,7 @@ def db_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
     async def run() -> str | None:
         db = Database(_settings())
         try:
-            await migrate.upgrade(db.engine, revision)
+            await migrate.migrated(db.engine, revision)
             return await migrate.current_revision(db.engine)
         finally:
             await db.dispose()

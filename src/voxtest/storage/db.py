@@ -29,7 +29,9 @@ def make_engine(settings: Settings) -> AsyncEngine:
         echo=settings.sql_echo,
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_pool_size,
-        pool_pre_ping=True,
+        # A pre-ping costs a round trip per request; recycling bounds a connection's age
+        # instead, and a dead connection fails one request, which the client retries.
+        pool_recycle=300,
     )
 
 

@@ -39,7 +39,9 @@ class ServerProcess:
 
 
 @contextmanager
-def serve(home: Path | str, database_url: str = "", **settings: str) -> Iterator[ServerProcess]:
+def serve(
+    home: Path | str, database_url: str = "", workers: int = 1, **settings: str
+) -> Iterator[ServerProcess]:
     """Run `voxtest serve` on a free port until the block ends; raises if it cannot start."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
@@ -51,7 +53,16 @@ def serve(home: Path | str, database_url: str = "", **settings: str) -> Iterator
         **{f"VOXTEST_{k.upper()}": v for k, v in settings.items()},
     }
     proc = subprocess.Popen(
-        [VOXTEST, "serve", "--port", str(port), "--log-level", "warning"],
+        [
+            VOXTEST,
+            "serve",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--workers",
+            str(workers),
+        ],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
