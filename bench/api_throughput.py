@@ -70,15 +70,19 @@ def _phases(base: str, key: str, seeded: dict[str, Any]) -> dict[str, tuple[str,
     }
 
 
+CONFIGURATIONS = (("sqlite", 1), ("postgres", 1), ("sqlite", 2), ("postgres", 2))
+
+
 def run(*, seconds: int, save: bool) -> dict[str, dict[str, dict[str, float]]]:
     results: dict[str, dict[str, dict[str, float]]] = {}
-    for backend in ("sqlite", "postgres"):
-        with voxtest_server(backend) as (base, key):
+    for backend, workers in CONFIGURATIONS:
+        label = f"{backend}, {workers} worker{'s' if workers > 1 else ''}"
+        with voxtest_server(backend, workers) as (base, key):
             seeded = _seed(base, key)
             headers = {"X-CEKURA-API-KEY": key, "Content-Type": "application/json"}
             for name, (method, url, body) in _phases(base, key, seeded).items():
                 res = run_wrk(url, headers, seconds=seconds, method=method, body=body)
-                results.setdefault(backend, {})[name] = asdict(res)
+                results.setdefault(label, {})[name] = asdict(res)
                 _check(name, res)
     _report(results)
     if save:
@@ -97,7 +101,7 @@ def _check(name: str, res: LoadResult) -> None:
 
 def _report(results: dict[str, dict[str, dict[str, float]]]) -> None:
     previous: dict[str, Any] = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-    table = Table(title="voxtest API, one process, wrk 32 connections")
+    table = Table(title="voxtest API, wrk 32 connections")
     for col in ("backend", "request", "req/s", "p50 ms", "p90 ms", "p99 ms", "vs baseline req/s"):
         table.add_column(col)
     for backend, phases in results.items():

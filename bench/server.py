@@ -15,12 +15,16 @@ PG_ADMIN_URL = os.environ.get(
 
 
 @contextmanager
-def voxtest_server(backend: str) -> Iterator[tuple[str, str]]:
-    """(base URL, API key) of a fresh single-process server on `backend`."""
+def voxtest_server(backend: str, workers: int = 1) -> Iterator[tuple[str, str]]:
+    """(base URL, API key) of a fresh server with `workers` processes on `backend`."""
     database = (
         scratch_database(PG_ADMIN_URL, "voxtest_bench")
         if backend == "postgres"
         else nullcontext("")
     )
-    with tempfile.TemporaryDirectory() as home, database as url, serve(home, url) as server:
+    with (
+        tempfile.TemporaryDirectory() as home,
+        database as url,
+        serve(home, url, workers) as server,
+    ):
         yield server.url, server.new_key("bench")
