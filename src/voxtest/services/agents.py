@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import Select, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from voxtest.api.auth import Principal
@@ -16,10 +16,10 @@ from voxtest.api.pagination import PageRequest
 from voxtest.api.wire._generated import AIAgentV2
 from voxtest.api.wire.base import shaped
 from voxtest.context import Services
-from voxtest.errors import NotFound, ValidationFailed
+from voxtest.errors import ValidationFailed
 from voxtest.services import agent_children as children
 from voxtest.services import agent_tools as tools
-from voxtest.services import metrics_links, personality_sets
+from voxtest.services import metrics_links, personality_sets, tenancy
 from voxtest.services.agent_reads import read_v2
 from voxtest.services.agent_writes import AgentWrite, check_write
 from voxtest.services.common import update_secrets
@@ -43,24 +43,11 @@ NOT_AVAILABLE_IMPORT = (
 
 async def get_agent_row(session: AsyncSession, principal: Principal, agent_id: int) -> Agent:
     """The caller's agent, or 404 (other organizations' agents do not exist for it)."""
-    row = await session.get(Agent, agent_id)
-    if (
-        row is None
-        or row.organization_id != principal.organization_id
-        or row.is_deleted
-        or (principal.project_id is not None and row.project_id != principal.project_id)
-    ):
-        raise NotFound()
-    return row
+    return await tenancy.owned(session, principal, Agent, agent_id)
 
 
-def _visible(principal: Principal) -> Any:
-    query = select(Agent).where(
-        Agent.organization_id == principal.organization_id, Agent.is_deleted.is_(False)
-    )
-    if principal.project_id is not None:
-        query = query.where(Agent.project_id == principal.project_id)
-    return query
+def _visible(principal: Principal) -> Select[Agent]:
+    return tenancy.visible(principal, Agent)
 
 
 async def agents_by_assistant_id(

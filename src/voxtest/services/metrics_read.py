@@ -14,6 +14,7 @@ from voxtest.api.auth import Principal
 from voxtest.api.wire.base import shaped
 from voxtest.domain.metric_filters import Filters
 from voxtest.errors import NotFound
+from voxtest.services import tenancy
 from voxtest.services.agents import agents_by_assistant_id
 from voxtest.services.common import iso
 from voxtest.storage.tables import Agent, Metric, MetricAgent
@@ -67,13 +68,11 @@ class ListQuery:
 
 async def get_metric_row(session: AsyncSession, principal: Principal, ident: int | str) -> Metric:
     """The caller's metric by id or slug, or 404 (other organizations' metrics do not exist)."""
-    query = select(Metric).where(Metric.organization_id == principal.organization_id)
+    query = tenancy.visible(principal, Metric)
     if isinstance(ident, int) or ident.isdigit():
         query = query.where(Metric.id == int(ident))
     else:
         query = query.where(Metric.slug == ident)
-    if principal.project_id is not None:
-        query = query.where(Metric.project_id == principal.project_id)
     row = await session.scalar(query)
     if row is None:
         raise NotFound()
@@ -81,9 +80,7 @@ async def get_metric_row(session: AsyncSession, principal: Principal, ident: int
 
 
 async def list_rows(session: AsyncSession, principal: Principal, q: ListQuery) -> list[Metric]:
-    query = select(Metric).where(Metric.organization_id == principal.organization_id)
-    if principal.project_id is not None:
-        query = query.where(Metric.project_id == principal.project_id)
+    query = tenancy.visible(principal, Metric)
     agent_ids = {q.agent_id} if q.agent_id is not None else set()
     if q.assistant_id:
         found = await agents_by_assistant_id(session, principal, q.assistant_id)

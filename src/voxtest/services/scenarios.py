@@ -14,8 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from voxtest.api.auth import Principal
 from voxtest.api.pagination import PageRequest
 from voxtest.api.wire._generated import ScenarioList, SchemaScenario
-from voxtest.errors import NotFound, ValidationFailed
-from voxtest.services import scenarios_read, scenarios_write
+from voxtest.errors import ValidationFailed
+from voxtest.services import scenarios_read, scenarios_write, tenancy
 from voxtest.services.agents import agents_by_assistant_id
 from voxtest.storage.tables import Scenario, ScenarioTag
 
@@ -27,21 +27,11 @@ CURRENT_SPEC = "1"
 
 async def get_row(session: AsyncSession, principal: Principal, scenario_id: int) -> Scenario:
     """The caller's scenario, or 404."""
-    row = await session.get(Scenario, scenario_id)
-    if (
-        row is None
-        or row.organization_id != principal.organization_id
-        or (principal.project_id is not None and row.project_id != principal.project_id)
-    ):
-        raise NotFound()
-    return row
+    return await tenancy.owned(session, principal, Scenario, scenario_id)
 
 
 def visible(principal: Principal) -> Select[Scenario]:
-    query = select(Scenario).where(Scenario.organization_id == principal.organization_id)
-    if principal.project_id is not None:
-        query = query.where(Scenario.project_id == principal.project_id)
-    return query
+    return tenancy.visible(principal, Scenario)
 
 
 async def list_scenarios(

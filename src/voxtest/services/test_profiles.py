@@ -14,8 +14,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from voxtest.api.auth import Principal
-from voxtest.errors import NotFound
 from voxtest.services import scenario_refs as refs
+from voxtest.services import tenancy
 from voxtest.services.common import iso, raise_if
 from voxtest.storage.tables import Agent, Scenario, TestProfile
 
@@ -94,14 +94,7 @@ async def serialize_one(session: AsyncSession, row: TestProfile) -> dict[str, An
 
 
 async def get_row(session: AsyncSession, principal: Principal, profile_id: int) -> TestProfile:
-    row = await session.get(TestProfile, profile_id)
-    if (
-        row is None
-        or row.organization_id != principal.organization_id
-        or (principal.project_id is not None and row.project_id != principal.project_id)
-    ):
-        raise NotFound()
-    return row
+    return await tenancy.owned(session, principal, TestProfile, profile_id)
 
 
 async def list_profiles(
