@@ -82,3 +82,66 @@ def test_the_cekura_cli_lists_projects(server: LiveServer, tmp_path: Path) -> No
     )
     assert out.returncode == 0, out.stderr + out.stdout
     assert json.loads(out.stdout)[0]["name"] == "Default Project"
+
+
+def test_a_whole_setup_through_the_sdk(sdk: Cekura) -> None:
+    """What a Cekura user's setup script does: agent, profile, metrics, evaluators."""
+    pid = sdk.projects.list()[0]["id"]
+    agent = sdk.agents.create(
+        name="Clinic bot",
+        description="Books dental appointments for {{customer_name}}.",
+        project=pid,
+        inbound=True,
+        provider={
+            "type": "self_hosted",
+            "chat_agent_details": {
+                "type": "self_hosted",
+                "config": {"url": "wss://agent.example.com/chat", "websocket_secret": "s3cret"},
+            },
+        },
+        mock_tools=[{"name": "find_slots", "description": "Free slots", "mock_data": []}],
+        dynamic_variables=[{"name": "customer_name", "description": "Caller"}],
+    )
+    assert "s3cret" not in json.dumps(agent)
+    assert agent["mock_tools"][0]["served_via"]["url"].endswith(
+        f"/test_framework/v1/aiagents/{agent['id']}/tool/find_slots/"
+    )
+    assert sdk.agents.update(agent["id"], name="Clinic bot 2")["name"] == "Clinic bot 2"
+    copy = sdk.agents.duplicate(agent["id"])
+    assert copy["id"] != agent["id"] and copy["mock_tools"][0]["name"] == "find_slots"
+
+    profile = sdk.test_profiles.create(
+        name="Sarah",
+        agent=agent["id"],
+        information={"testing_agent_variables": {"name": "Sarah"}},
+    )
+    assert sdk.test_profiles.get(profile["id"])["name"] == "Sarah"
+
+    catalogue = sdk.predefined_metrics.list()
+    expected = next(m for m in catalogue if m["name"] == "Expected Outcome")
+    copied = sdk.predefined_metrics.copy(project_id=pid, predefined_metric_ids=[expected["id"]])
+    judge = sdk.metrics.create(
+        project=pid, name="Polite", type="llm_judge", eval_type="binary", description="Polite?"
+    )
+    assert {m["name"] for m in sdk.metrics.list(project_id=pid)} >= {"Polite", "Expected Outcome"}
+
+    personality = sdk.personalities.list(language="en")[0]["id"]
+    scenario = sdk.scenarios.create(
+        name="Book a cleaning",
+        agent=agent["id"],
+        personality=personality,
+        test_profile=profile["id"],
+        instructions="Book a cleaning next Tuesday.",
+        expected_outcome_prompt="A slot is booked and read back.",
+        metrics=[judge["id"], copied[0]["id"]],
+        tags=["smoke"],
+    )
+    listed = sdk.scenarios.list(agent_id=agent["id"], tags="smoke")
+    assert [s["id"] for s in listed["results"]] == [scenario["id"]]
+    assert sdk.scenarios.update(scenario["id"], name="Book")["name"] == "Book"
+    assert "properties" in sdk.scenarios.json_schema()
+    sdk.scenarios.delete(scenario["id"])
+    sdk.metrics.delete(judge["id"])
+    sdk.agents.delete(copy["id"])
+    with pytest.raises(NotFoundError):
+        sdk.agents.get(copy["id"])
