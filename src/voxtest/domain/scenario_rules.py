@@ -189,7 +189,7 @@ def _check_ids(conditions: list[Any]) -> list[Problem]:
     items = [(i, c) for i, c in enumerate(conditions) if isinstance(c, dict)]
     ids = {c["id"] for _, c in items if _is_int(c.get("id"))}
     for index, item in items:
-        item_id = _as_id(item.get("id")) if _is_int(item.get("id")) else None
+        item_id = as_condition_id(item.get("id")) if _is_int(item.get("id")) else None
         if item_id is not None:
             if item_id in seen:
                 problems.append(Problem(("conditions", index, "id"), f"Duplicate id {item_id}."))
@@ -208,7 +208,7 @@ def _check_ids(conditions: list[Any]) -> list[Problem]:
 
 def _check_followup(index: int, item: dict[str, Any], ids: set[int]) -> list[Problem]:
     at: Path = ("conditions", index, "condition")
-    target = _as_id(item.get("condition"))
+    target = as_condition_id(item.get("condition"))
     if target is None:
         return [Problem(at, "An action_followup must name the id of the condition it follows.")]
     if target == item.get("id"):
@@ -318,7 +318,8 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _as_id(value: Any) -> int | None:
+def as_condition_id(value: Any) -> int | None:
+    """The condition id an `action_followup` names (an int or a digit string), else None."""
     if _is_int(value):
         return int(value)
     if isinstance(value, str) and value.strip().isdigit():
