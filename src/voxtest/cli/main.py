@@ -23,6 +23,8 @@ keys_app = typer.Typer(help="API keys.", no_args_is_help=True)
 db_app = typer.Typer(help="The database schema.", no_args_is_help=True)
 app.add_typer(keys_app, name="keys")
 app.add_typer(db_app, name="db")
+example_agent_app = typer.Typer(help="Example agents under test.", no_args_is_help=True)
+app.add_typer(example_agent_app, name="example-agent")
 
 console = Console(stderr=True)
 
@@ -177,6 +179,54 @@ def demo() -> None:
     from voxtest.demo.run import main
 
     raise typer.Exit(code=main())
+
+
+@example_agent_app.command("chat")
+def example_agent_chat(
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8765,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    speaks_first: Annotated[
+        bool, typer.Option("--speaks-first/--waits", help="Greet first or wait for the caller.")
+    ] = True,
+    reply_delay_ms: Annotated[int, typer.Option(min=0, help="Delay before every reply.")] = 0,
+    reply_delay_jitter_ms: Annotated[
+        int, typer.Option(min=0, help="Extra random delay, 0 to this many ms.")
+    ] = 0,
+    wrong_confirmation: Annotated[
+        bool, typer.Option(help="Read back a time one hour off the booked one.")
+    ] = False,
+    drop_after: Annotated[
+        int | None, typer.Option(min=1, help="Abort the connection after N replies.")
+    ] = None,
+    skip_verification: Annotated[
+        bool, typer.Option(help="Change appointments without checking the date of birth.")
+    ] = False,
+    secret: Annotated[
+        str | None, typer.Option(help="Refuse connections whose X-VOCERA-SECRET differs.")
+    ] = None,
+    idle_timeout: Annotated[
+        float, typer.Option(min=0.1, help="Close after this many seconds without a message.")
+    ] = 300.0,
+) -> None:
+    """Run the dental-clinic receptionist on Cekura's chat websocket protocol until Ctrl-C."""
+    from voxtest.examples.clinic_agent import ClinicAgentOptions, run_forever
+
+    options = ClinicAgentOptions(
+        speaks_first=speaks_first,
+        reply_delay_ms=reply_delay_ms,
+        reply_delay_jitter_ms=reply_delay_jitter_ms,
+        wrong_confirmation=wrong_confirmation,
+        drop_after=drop_after,
+        skip_verification=skip_verification,
+        secret=secret,
+        idle_timeout_s=idle_timeout,
+    )
+    try:
+        asyncio.run(run_forever(options, host, port))
+    except KeyboardInterrupt:
+        console.print("clinic agent stopped")
+    except OSError as exc:
+        raise _fail(f"cannot listen on {host}:{port}: {exc}")
 
 
 @db_app.command("upgrade")

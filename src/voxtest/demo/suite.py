@@ -31,6 +31,7 @@ AGENT: dict[str, Any] = {
         {
             "name": "book_slot",
             "description": "Book a slot for a patient",
+            "freetext_params": ["patient_name"],
             "mock_data": [
                 {
                     "input": {"day": "2026-12-01", "time": "14:30"},

@@ -1,0 +1,1 @@
+"""Wire formats voxtest speaks with agents under test."""
