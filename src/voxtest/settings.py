@@ -39,6 +39,30 @@ class Settings(BaseSettings):
     db_pool_size: int = 10
     sql_echo: bool = False
 
+    # The simulated caller's model: any OpenAI-compatible chat-completions endpoint.
+    llm_base_url: str = ""
+    """e.g. https://api.openai.com/v1, http://127.0.0.1:11434/v1 (Ollama), or an Azure
+    deployment URL with its query: .../openai/deployments/<name>?api-version=2024-10-21."""
+
+    llm_api_key: SecretStr | None = None
+    """Sent as `Authorization: Bearer <key>`, or raw in `llm_api_key_header`; empty sends none."""
+
+    llm_model: str = ""
+    llm_api_key_header: str = "Authorization"
+    """`Authorization` (Bearer) or a header taking the raw key, e.g. Azure's `api-key`."""
+
+    llm_timeout_seconds: float = Field(default=60.0, gt=0)
+    llm_max_retries: int = Field(default=3, ge=0)
+
+    # The judge's model; each empty judge_* setting falls back to its llm_* counterpart.
+    # The API key falls back only while the judge uses the caller's base URL.
+    judge_base_url: str = ""
+    judge_api_key: SecretStr | None = None
+    judge_model: str = ""
+    judge_api_key_header: str = ""
+    judge_timeout_seconds: float | None = Field(default=None, gt=0)
+    judge_max_retries: int | None = Field(default=None, ge=0)
+
     @field_validator("home", mode="before")
     @classmethod
     def _expand_home(cls, value: object) -> object:

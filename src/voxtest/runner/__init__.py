@@ -1,0 +1,1 @@
+"""Running conversations: the simulated caller, the conversation loop, limits."""
