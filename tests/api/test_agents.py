@@ -297,7 +297,7 @@ def test_other_organizations_and_projects_see_nothing(api: Api) -> None:
 
 
 def test_list_is_paginated_and_filtered(api: Api) -> None:
-    ids = [create(api, name=f"Agent {i}")["id"] for i in range(3)]
+    ids = [create(api, name=f"Agent {letter}")["id"] for letter in "ABC"]
     special = create(api, name="Zebra helper")
     page = api.get(V2, params={"page_size": 2}).json()
     assert page["count"] == 4 and len(page["results"]) == 2 and page["next"]
