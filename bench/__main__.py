@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import argparse
 
-from bench import api_throughput, db_roundtrip
+from bench import api_throughput, condition_judge, db_roundtrip
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
-    parser.add_argument("--only", choices=["api", "db"], help="run one benchmark")
+    parser.add_argument("--only", choices=["api", "db", "judge"], help="run one benchmark")
     parser.add_argument("--seconds", type=int, default=10, help="duration of each load phase")
     parser.add_argument("--save", action="store_true", help="store results as the new baseline")
     args = parser.parse_args()
     if args.only in (None, "db"):
         db_roundtrip.run()
+    if args.only in (None, "judge"):
+        condition_judge.run()
     if args.only in (None, "api"):
         api_throughput.run(seconds=args.seconds, save=args.save)
 
