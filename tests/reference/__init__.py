@@ -22,8 +22,12 @@ TYPE_ARTEFACTS = re.compile(
 # SerializerMethodFields and JSONFields the generator types as strings although they are
 # lists or objects: scenario and test-profile relations, v1 agents' `<provider>_data` blocks
 # and knowledge-base id list. Checked by name like TYPE_ARTEFACTS.
+# Results: counts, booleans and run-id lists are method fields typed as strings, and the
+# list's `runs` (an array of summaries) is typed as an object.
 METHOD_FIELD_ARTEFACTS = re.compile(
-    r"(metrics|metric_names|scenarios|knowledge_base_files|\w+_data)$"
+    r"(metrics|metric_names|scenarios|knowledge_base_files|\w+_data"
+    r"|\w+_count|is_cronjob|connected_runs|not_connected_runs|successful_calls"
+    r"|failed_infrastructure_runs|failed_workflow_runs|runs|critical_categories)$"
 )
 # Relations and read-only nested objects drf-spectacular types as non-null although the API
 # sends null when there is none (a project-level scenario has no agent, no phone number...).
@@ -31,6 +35,13 @@ NULLABLE_ARTEFACTS = re.compile(
     r"(agent|agent_name|personality|personality_name|phone_number|outbound_phone_number_data"
     r"|inbound_phone_number_data|test_profile_data|created_by|last_updated_by)$"
 )
+
+
+# Transcript turns in `transcript_object` are Cekura's canonical format (its transcript-format
+# docs: start_time, end_time, data with tool ids, names, arguments and latency) besides the
+# fields the schema lists; the schema omits the canonical ones.
+CEKURA_TURN_FIELDS = frozenset({"start_time", "end_time", "data"})
+TRANSCRIPT_ITEM = re.compile(r"/transcript_object/\d+$")
 
 
 # Operations whose documented response is the view's default serializer rather than what the
@@ -158,6 +169,8 @@ def _unknown_fields(value: Any, schema: dict[str, Any], at: str) -> list[str]:
         out = []
         for key, item in value.items():
             sub = schema["properties"].get(key)
+            if key in CEKURA_TURN_FIELDS and TRANSCRIPT_ITEM.search(at):
+                continue
             if sub is None:
                 if schema.get("additionalProperties") in (None, False):
                     out.append(f"{at}/{key}")

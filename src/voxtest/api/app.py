@@ -16,6 +16,7 @@ from voxtest.api.responses import JsonResponse
 from voxtest.api.routes import ROUTERS
 from voxtest.api.routing import TrailingSlashMiddleware
 from voxtest.context import Services
+from voxtest.runs.executor import Executor
 from voxtest.settings import Settings
 
 
@@ -27,9 +28,12 @@ def create_app(settings: Settings) -> FastAPI:
         app.state.db = services.db
         app.state.settings = settings
         app.state.key_cache = KeyCache(settings.api_key_cache_seconds)
+        app.state.executor = executor = Executor(services)
+        await executor.start()
         try:
             yield
         finally:
+            await executor.stop()
             await services.close()
 
     app = FastAPI(

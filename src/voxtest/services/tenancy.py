@@ -1,7 +1,7 @@
 """What the caller may see: its organization's rows, narrowed to one project for project keys.
 
-Every resource that belongs to a project (agents, scenarios, test profiles, metrics, tools)
-is read through these two functions, so the rule lives in one place.
+Every resource that belongs to a project (agents, scenarios, test profiles, metrics, tools,
+results, runs) is read through these two functions, so the rule lives in one place.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from voxtest.api.auth import Principal
 from voxtest.errors import NotFound
-from voxtest.storage.tables import Agent, Metric, Scenario, TestProfile, Tool
+from voxtest.storage.tables import Agent, Metric, Result, Run, Scenario, TestProfile, Tool
 
-Owned = TypeVar("Owned", Agent, Metric, Scenario, TestProfile, Tool)
+Owned = TypeVar("Owned", Agent, Metric, Result, Run, Scenario, TestProfile, Tool)
 
 
 def visible(principal: Principal, model: type[Owned]) -> Select[Owned]:

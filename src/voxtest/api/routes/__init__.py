@@ -9,6 +9,7 @@ from voxtest.api.routes import (
     personalities,
     predefined_metrics,
     projects,
+    runs,
     scenario_folders,
     scenarios,
     test_profiles,
@@ -19,6 +20,7 @@ ROUTERS: list[APIRouter] = [
     projects.router,
     agents.router,
     personalities.router,
+    runs.router,  # before scenarios: `run_scenarios_text/` is no scenario id
     scenario_folders.router,  # before scenarios: `folders/` must not match `{id}/`
     scenarios.router,
     test_profiles.router,

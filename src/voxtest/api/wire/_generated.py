@@ -6346,6 +6346,746 @@ class PaginatedOrganizationList(ReadModel):
     results: list[Organization]
 
 
+class SchemaPostRunScenariosTextWrite(WriteModel):
+    """Schema for the run_scenarios_text endpoint, which runs scenarios in text mode"""
+
+    agent_id: int | None = Field(None, description="ID of the agent to run evaluators for")
+    assistant_id: str | None = Field(
+        None,
+        description='Alternative to agent ID - the assistant ID to use for this scenario\nExample: `"asst_1234567890"`',
+    )
+    name: str | None = Field(None, description="Label text for result")
+    scenarios: list[int] | None = Field(
+        None,
+        description="List of evaluator IDs to run. Either scenarios, tags, or folder_path must be provided.\nExample: `[11, 22, 33]`\n\nTo run evaluators by tag or folder, use the `tags` or `folder_path` fields instead.",
+    )
+    tags: list[str] | None = Field(
+        None,
+        description='List of tags to filter evaluators to run. Either evaluators or tags must be provided.\nExample: `["tag1", "tag2", "tag3"]`',
+    )
+    folder_path: str | None = Field(
+        None,
+        description='Dot-separated folder path to select evaluators from (e.g. `"Sales.Inbound"`).\nMutually exclusive with `scenarios` and `tags`. Requires `project_id`.',
+    )
+    project_id: int | None = Field(
+        None,
+        description="Project ID. Required when using `folder_path` (or when passing a folder path string via `scenarios`).\nExample: `1376`",
+    )
+    frequency: int | None = Field(
+        None, ge=1, description="The number of times each evaluator will run\nExample: `1`"
+    )
+    websocket_url: str | None = Field(
+        None,
+        description="If provided, the simulated caller connects to this websocket URL instead of using the agent's configured text/SMS gateway. Use for agents that expose a websocket endpoint for text testing. Bypasses the normal `agent.can_run_as_text()` check.",
+    )
+    websocket_headers: dict[str, Any] | None = Field(
+        None,
+        description="Headers to send on the websocket connection for this run. Merged over the agent's configured `websocket_headers` — keys provided here win. System `X-VOCERA-*` headers cannot be overridden.",
+    )
+    personality_ids: list[int] | None = Field(
+        None,
+        description="List of personality IDs to override for this run. If not provided, uses the scenario's default personality.",
+    )
+    test_profile_ids: list[int] | None = Field(
+        None,
+        description="List of test profile IDs to override for this run. If not provided, uses the scenario's default test profile.",
+    )
+    agent_number: str | None = Field(
+        None,
+        description='Override the phone number from which the agent under test receives the call during outbound runs.\nThis allows overriding the default agent contact number for testing purposes.\nExample: "+1234567890"',
+    )
+    outbound_phone_number: str | None = Field(
+        None,
+        description='Override the phone number to use for outbound calls.\nExample: "+1234567890"',
+    )
+    concurrency_limit: int | None = Field(
+        None,
+        ge=1,
+        description="Cap on the number of evaluator runs executed in parallel. Default: unbounded (subject to your provider's rate limits).\nUse this to avoid hitting provider rate limits on large frequency or folder runs.\nExample: `5`",
+    )
+    mock_tool_names: list[str] | None = Field(
+        None,
+        description='Names of mock tools to activate for this run. Cekura swaps those tools\' URLs to mock endpoints while the\nrun is active and restores the originals when it finishes. Omit (or send null) to mock every tool\nconfigured on the agent; send an empty list to mock none so every tool keeps its original endpoint.\nExample: `["get_appointments", "cancel_booking"]`',
+    )
+    REQUIRED: ClassVar[frozenset[str]] = frozenset([])
+    NON_NULL: ClassVar[frozenset[str]] = frozenset(
+        [
+            "agent_id",
+            "agent_number",
+            "assistant_id",
+            "concurrency_limit",
+            "folder_path",
+            "frequency",
+            "mock_tool_names",
+            "name",
+            "outbound_phone_number",
+            "project_id",
+            "scenarios",
+            "tags",
+            "websocket_headers",
+            "websocket_url",
+        ]
+    )
+
+
+class ScenariosRunText2201Runs(ReadModel):
+    """ScenariosRunText2201Runs"""
+
+    id: int | None = Field(None, description="ID of the run")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the run"
+    )
+    scenario: int | None = Field(None, description="ID of the scenario")
+    number: str | None = Field(
+        None,
+        description="For outbound runs (agent.inbound=False). The given number that must be called from the phone number configured in the cekura agent.",
+    )
+    inbound_number: str | None = Field(
+        None,
+        description="For inbound runs (agent.inbound=True). The agent's configured phone number will receive calls from this number.",
+    )
+    scenario_name: str | None = Field(None, description="Name of the scenario")
+    test_profile_data: dict[str, Any] | None = Field(
+        None, description="Details of the test profile associated with this run scenario"
+    )
+    outbound_dial_window_opens_at: datetime | None = Field(
+        None,
+        description="When the outbound dial window opened (run transitioned to pending/waiting-for-call). Null until dispatched.",
+    )
+    outbound_dial_window_seconds: int | None = Field(
+        None, description="Duration of the outbound dial window in seconds."
+    )
+    outbound_dial_window_closes_at: datetime | None = Field(
+        None,
+        description="Deadline by which your agent must dial the outbound number (opens_at + outbound_dial_window_seconds). Dials after this are dropped and the run returns status: timeout.",
+    )
+
+
+class ScenariosRunText2201(ReadModel):
+    """ScenariosRunText2201"""
+
+    id: int | None = Field(None, description="ID of the result")
+    agent: int | None = Field(None, description="ID of the agent")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the result"
+    )
+    run_as_text: bool | None = Field(None, description="Whether the scenario ran as text or not")
+    runs: list[ScenariosRunText2201Runs] | None = None
+    created_at: datetime | None = None
+
+
+class ScenariosRunText201Runs(ReadModel):
+    """ScenariosRunText201Runs"""
+
+    id: int | None = Field(None, description="ID of the run")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the run"
+    )
+    scenario: int | None = Field(None, description="ID of the scenario")
+    number: str | None = Field(
+        None,
+        description="For outbound runs (agent.inbound=False). The given number that must be called from the phone number configured in the cekura agent.",
+    )
+    inbound_number: str | None = Field(
+        None,
+        description="For inbound runs (agent.inbound=True). The agent's configured phone number will receive calls from this number.",
+    )
+    scenario_name: str | None = Field(None, description="Name of the scenario")
+    test_profile_data: dict[str, Any] | None = Field(
+        None, description="Details of the test profile associated with this run scenario"
+    )
+    outbound_dial_window_opens_at: datetime | None = Field(
+        None,
+        description="When the outbound dial window opened (run transitioned to pending/waiting-for-call). Null until dispatched.",
+    )
+    outbound_dial_window_seconds: int | None = Field(
+        None, description="Duration of the outbound dial window in seconds."
+    )
+    outbound_dial_window_closes_at: datetime | None = Field(
+        None,
+        description="Deadline by which your agent must dial the outbound number (opens_at + outbound_dial_window_seconds). Dials after this are dropped and the run returns status: timeout.",
+    )
+
+
+class ScenariosRunText201(ReadModel):
+    """ScenariosRunText201"""
+
+    id: int | None = Field(None, description="ID of the result")
+    agent: int | None = Field(None, description="ID of the agent")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the result"
+    )
+    run_as_text: bool | None = Field(None, description="Whether the scenario ran as text or not")
+    runs: list[ScenariosRunText201Runs] | None = None
+    created_at: datetime | None = None
+
+
+class ScenariosRunText3201Runs(ReadModel):
+    """ScenariosRunText3201Runs"""
+
+    id: int | None = Field(None, description="ID of the run")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the run"
+    )
+    scenario: int | None = Field(None, description="ID of the scenario")
+    number: str | None = Field(
+        None,
+        description="For outbound runs (agent.inbound=False). The given number that must be called from the phone number configured in the cekura agent.",
+    )
+    inbound_number: str | None = Field(
+        None,
+        description="For inbound runs (agent.inbound=True). The agent's configured phone number will receive calls from this number.",
+    )
+    scenario_name: str | None = Field(None, description="Name of the scenario")
+    test_profile_data: dict[str, Any] | None = Field(
+        None, description="Details of the test profile associated with this run scenario"
+    )
+    outbound_dial_window_opens_at: datetime | None = Field(
+        None,
+        description="When the outbound dial window opened (run transitioned to pending/waiting-for-call). Null until dispatched.",
+    )
+    outbound_dial_window_seconds: int | None = Field(
+        None, description="Duration of the outbound dial window in seconds."
+    )
+    outbound_dial_window_closes_at: datetime | None = Field(
+        None,
+        description="Deadline by which your agent must dial the outbound number (opens_at + outbound_dial_window_seconds). Dials after this are dropped and the run returns status: timeout.",
+    )
+
+
+class ScenariosRunText3201(ReadModel):
+    """ScenariosRunText3201"""
+
+    id: int | None = Field(None, description="ID of the result")
+    agent: int | None = Field(None, description="ID of the agent")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the result"
+    )
+    run_as_text: bool | None = Field(None, description="Whether the scenario ran as text or not")
+    runs: list[ScenariosRunText3201Runs] | None = None
+    created_at: datetime | None = None
+
+
+class Result(ReadModel):
+    """Result"""
+
+    id: int | None = Field(None, description="Unique identifier for the Result\nExample: `123`")
+    name: str = Field(description='Name of the Result\nExample: `"Test Result 1"`')
+    agent: int | None = Field(
+        None, description="ID of the AI agent that was tested\nExample: `123`"
+    )
+    agent_name: str | None = Field(
+        None, description='Name of the AI agent that was tested\nExample: `"Test Agent 1"`'
+    )
+    agent_inbound: bool | None = Field(
+        None,
+        description="Whether the agent is configured for inbound calls (true) or outbound calls (false)\nExample: `true` or `false`",
+    )
+    status: (
+        Literal[
+            "running",
+            "completed",
+            "failed",
+            "pending",
+            "in_progress",
+            "evaluating",
+            "in_queue",
+            "timeout",
+            "cancelled",
+            "scaling_up",
+        ]
+        | None
+    ) = Field(
+        None,
+        description="Current status of the result\n\n\n* `running` - Running\n* `completed` - Completed\n* `failed` - Failed\n* `pending` - Pending\n* `in_progress` - In Progress\n* `evaluating` - Evaluating\n* `in_queue` - In Queue\n* `timeout` - Timeout\n* `cancelled` - Cancelled\n* `scaling_up` - Scaling Up",
+    )
+    success_rate: float | None = Field(
+        None, description="Success rate of the test runs as a decimal (0.0 to 1.0)"
+    )
+    run_as_text: bool | None = Field(
+        None,
+        description="Whether this test was run in text mode instead of voice mode\nExample: `true` or `false`",
+    )
+    is_cronjob: str | None = Field(
+        None,
+        description="Whether this result was created by a scheduled cronjob\nExample: `true` or `false`",
+    )
+    runs: dict[str, Any] | None = Field(
+        None,
+        description="Run summaries for this result. For full run data including transcripts and metric scores, fetch the result detail endpoint — there `runs` is a dict keyed by run ID.",
+    )
+    met_expected_outcome_count: str | None = Field(
+        None,
+        description="Number of test runs that met the expected outcome criteria\nExample: `10`",
+    )
+    total_expected_outcome_count: str | None = Field(
+        None,
+        description="Total number of test runs that were evaluated for expected outcomes\nExample: `10`",
+    )
+    total_runs_count: str | None = Field(
+        None, description="Total number of test runs associated with this result\nExample: `10`"
+    )
+    completed_runs_count: str | None = Field(
+        None, description="Number of test runs that have completed successfully\nExample: `10`"
+    )
+    success_runs_count: str | None = Field(
+        None, description="Number of test runs that were marked as successful\nExample: `10`"
+    )
+    failed_runs_count: str | None = Field(
+        None, description="Number of test runs that failed or encountered errors\nExample: `10`"
+    )
+    scenarios: dict[str, Any] | None = Field(
+        None,
+        description='List of scenario names used in the test runs for this result\nExample:\n```json\n[\n    {\n        "id": 123,\n        "name": "Scenario 1"\n    },\n    {\n        "id": 456,\n        "name": "Scenario 2"\n    }\n]\n```',
+    )
+    run_type: str | None = Field(None, description="Run Execution Type")
+    agent_version: str | None = Field(
+        None, description="The agent version (history record) this result ran against, or null."
+    )
+    created_at: datetime | None = Field(
+        None,
+        description="Timestamp when this test result was created\nExample: `2021-01-01 00:00:00`",
+    )
+    updated_at: datetime | None = Field(
+        None, description="Timestamp when this test result was last updated"
+    )
+
+
+class PaginatedResultList(ReadModel):
+    """PaginatedResultList"""
+
+    count: int
+    next: str | None = None
+    previous: str | None = None
+    results: list[Result]
+
+
+class ResultDetailV2(ReadModel):
+    """ResultDetailV2"""
+
+    id: int | None = None
+    name: str | None = Field(None, description='Name of the result\nExample: `"Test Result 1"`')
+    agent: int
+    agent_name: str | None = Field(
+        None, description="Name of the agent associated with this result"
+    )
+    agent_version: str | None = Field(
+        None, description="The agent version (history record) this result ran against, or null."
+    )
+    status: (
+        Literal[
+            "running",
+            "completed",
+            "failed",
+            "pending",
+            "in_progress",
+            "evaluating",
+            "in_queue",
+            "timeout",
+            "cancelled",
+            "scaling_up",
+        ]
+        | None
+    ) = Field(
+        None,
+        description="Current status of the result\n\n\n* `running` - Running\n* `completed` - Completed\n* `failed` - Failed\n* `pending` - Pending\n* `in_progress` - In Progress\n* `evaluating` - Evaluating\n* `in_queue` - In Queue\n* `timeout` - Timeout\n* `cancelled` - Cancelled\n* `scaling_up` - Scaling Up",
+    )
+    met_expected_outcome_count: str | None = Field(
+        None,
+        description="Number of runs that fully met their expected outcomes with a score of 100",
+    )
+    total_expected_outcome_count: str | None = Field(
+        None, description="Total number of runs that had expected outcomes defined"
+    )
+    success_rate: float | None = Field(None, description="Success rate of the test runs")
+    run_as_text: bool | None = Field(
+        None,
+        description="Whether this test was run in text mode instead of voice mode\nExample: `true` or `false`",
+    )
+    is_cronjob: str | None = Field(
+        None, description="Whether this result was created by a scheduled cronjob"
+    )
+    runs: dict[str, Any] | None = Field(
+        None,
+        description='Run objects keyed by run ID string (e.g. {"12345": {...}}). The list endpoint returns `runs` as an array of summaries instead.',
+    )
+    overall_evaluation: Any = Field(
+        None,
+        description='Overall evaluation of the test runs\nExample:\n```json\n{\n    "success_rate": "number",\n    "metric_summary": {\n      "metric_id": {\n        "id": "integer",\n        "name": "string",\n        "type": "string",\n        "score": "number",\n        "explanation": "string (optional)",\n        "function_name": "string",\n        "vocera_defined_metric_code": "string (optional)",\n        "p50": "number (for numeric metrics)"\n      }\n    },\n    "worst_performing_metrics": {\n      "binary_adherence": [\n        "array of metric_ids"\n      ]\n    },\n    "numeric_metrics": [\n      {\n        "name": "string",\n        "type": "numeric",\n        "value": "number",\n        "percentiles": {\n          "p50": "number"\n        }\n      }\n    ],\n    "enum_metrics": [\n      "array of metric_ids"\n    ],\n    "extra_metrics": [\n      {\n        "name": "string (e.g., \'Expected Outcome\', \'Average Ringing Duration\')",\n        "type": "string",\n        "value": "number",\n        "percentiles": {\n          "p50": "number (optional)"\n        }\n      }\n    ]\n}',
+    )
+    total_duration: str | None = Field(
+        None, description="Total duration of the test runs for this result\nExample: `22:30`"
+    )
+    total_runs_count: str | None = Field(
+        None, description="Total number of test runs associated with this result\nExample: `10`"
+    )
+    completed_runs_count: str | None = Field(
+        None, description="Number of test runs that have completed successfully\nExample: `10`"
+    )
+    success_runs_count: str | None = Field(
+        None, description="Number of test runs that were marked as successful\nExample: `10`"
+    )
+    failed_runs_count: str | None = Field(
+        None, description="Number of test runs that failed or encountered errors\nExample: `10`"
+    )
+    connected_runs: str | None = Field(
+        None,
+        description="List of run IDs that got connected successfully (have transcript data). Returns empty list if no connected runs.",
+    )
+    not_connected_runs: str | None = Field(
+        None,
+        description="List of run IDs that never connected (no transcript data). Returns empty list if every run connected.",
+    )
+    failed_infrastructure_runs: str | None = Field(
+        None,
+        description="List of run IDs that failed infrastructure issues metric (score=0). Returns null if metric not found, empty list if metric exists but no failures.",
+    )
+    failed_workflow_runs: str | None = Field(
+        None,
+        description="List of run IDs that failed expected outcome metric (score=0). Returns null if metric not found, empty list if metric exists but no failures.",
+    )
+    successful_calls: str | None = Field(
+        None,
+        description="List of run IDs that completed successfully. Returns empty list if no successful runs.",
+    )
+    scenarios: str | None = Field(
+        None,
+        description='List of scenario names used in the test runs for this result\nExample: ```\n```json\n[\n    {\n        "id": 123,\n        "name": "Scenario 1"\n    },\n    {\n        "id": 456,\n        "name": "Scenario 2"\n    }\n]\n```',
+    )
+    critical_categories: str | None = Field(
+        None,
+        description='List of critical categories for this result\nExample:\n```json\n[\n    {\n      "id": 2950,\n      "name": "Pronunciation Analysis",\n      "eval_type": "continuous_qualitative",\n      "simulation_enabled": true,\n      "observability_enabled": true\n    },\n    {\n      "id": 3284,\n      "name": "Latency",\n      "eval_type": "numeric",\n      "simulation_enabled": true,\n      "observability_enabled": false\n    },\n    {\n      "id": 3295,\n      "name": "Detect Silence in Conversation",\n      "eval_type": "binary",\n      "simulation_enabled": true,\n      "observability_enabled": true\n    }\n  ]\n```',
+    )
+    metrics: str | None = None
+    runs_by_tags: str | None = None
+    latency_data: str | None = None
+    failed_reasons: Any = Field(
+        None,
+        description='Failed reasons of the test runs\nExample:\n```json\n{\n    "issues": [\n      {\n        "rank": 1,\n        "run_ids": [\n          34588\n        ],\n        "description": "The agent did not provide the standard greeting, emergency disclaimer, or ask how they could help.",\n        "affected_count": 1\n      },\n      {\n        "rank": 2,\n        "run_ids": [\n          34588\n        ],\n        "description": "The agent did not explain the distinction between the primary care and express clinics.",\n        "affected_count": 1\n      }\n    ],\n    "total_failed_runs": 1\n  }\n```',
+    )
+    ai_summary: Any = Field(
+        None,
+        description='LLM-generated narrative summary of the result, structured for the Results-page UI.\nExample:\n```json\n{\n    "what_happened": "8 of 10 runs failed, 2 passed. All 8 failures cluster into 3 distinct causes.",\n    "why_it_happened": "The default test profile isn\'t seeded in the production backend, so every auth-required workflow exits before PIN/address steps run.",\n    "how_to_fix": "Seed the test profile in production, tighten the competitor-mention guardrail, and add CA-only store phrasing to the FAQ flow.",\n    "generated_from_runs_count": 10,\n    "generated_at": "2026-05-25T12:00:00Z"\n}\n```',
+    )
+    ai_summary_status: str | None = Field(
+        None,
+        description="Generation state of the async AI summary, derived so the UI can show a reliable state instead of guessing from an empty `ai_summary`. `completed` = summary populated; `skipped_no_failures` = no failed runs, nothing to summarize; `pending` = there are failed runs but the summary isn't ready yet (still generating).",
+    )
+    next_steps: Any = Field(
+        None,
+        description='LLM-suggested next steps to fix the issues found in this result, ordered by impact.\nExample:\n```json\n[\n    {"title": "Seed test profile in production", "description": "Unblocks 6 runs; ~5 min."},\n    {"title": "Tighten competitor guardrail", "description": "1 prompt edit; review drift run."}\n]\n```',
+    )
+    path_coverage: Any = Field(
+        None,
+        description='Workflow-coverage summary for this result: which of the agent\'s critical paths the\nruns exercised, and which they missed.\nExample:\n```json\n{\n    "coverage_pct": 66.7,\n    "total_paths": 3,\n    "covered_paths": ["Book appointment", "Reschedule appointment"],\n    "uncovered_paths": ["Cancel appointment"],\n    "generated_at": "2026-07-14T12:00:00Z"\n}\n```',
+    )
+    performance_metrics: str | None = Field(
+        None,
+        description="Per-rubric-rule performance breakdown. One entry per rule in the project's rubric_config: metric name, aggregated value across the result's runs, and whether that aggregate meets the rule's conditions.",
+    )
+    run_type: str | None = Field(None, description="Run Execution Type")
+    run_settings: Any = Field(
+        None,
+        description="Snapshot of the override-relevant request payload (personality_ids, frequency, concurrency_limit, connection-specific overrides, etc.).",
+    )
+    created_at: datetime | None = Field(
+        None,
+        description="Timestamp when this test result was created\nExample: `2021-01-01 00:00:00`",
+    )
+    updated_at: datetime | None = Field(
+        None,
+        description="Timestamp when this test result was last updated\nExample: `2021-01-01 00:00:00`",
+    )
+
+
+class RunList(ReadModel):
+    """Adds outbound dial-window fields read from cekura_metadata."""
+
+    id: int | None = None
+    provider_call_id: str | None = Field(
+        None, description="Call ID from the Assistant provider\nExample: `call_abc123`"
+    )
+    trace_id: str | None = Field(
+        None, description="OpenTelemetry trace ID (32-char hex). Set when OTel tracing is enabled."
+    )
+    scenario: int | None = None
+    scenario_name: str | None = None
+    personality: int | None = None
+    personality_name: str | None = None
+    result_id: int | None = None
+    agent: int | None = None
+    agent_name: str | None = None
+    duration: str | None = None
+    status: (
+        Literal[
+            "running",
+            "completed",
+            "failed",
+            "pending",
+            "in_progress",
+            "evaluating",
+            "in_queue",
+            "timeout",
+            "cancelled",
+            "scaling_up",
+        ]
+        | None
+    ) = Field(
+        None,
+        description="* `running` - Running\n* `completed` - Completed\n* `failed` - Failed\n* `pending` - Pending\n* `in_progress` - In Progress\n* `evaluating` - Evaluating\n* `in_queue` - In Queue\n* `timeout` - Timeout\n* `cancelled` - Cancelled\n* `scaling_up` - Scaling Up",
+    )
+    evaluation_status: (
+        Literal["success", "failure", "reviewed_success", "reviewed_failure"] | None
+    ) = Field(
+        None,
+        description="* `success` - Success\n* `failure` - Failure\n* `reviewed_success` - Reviewed Success\n* `reviewed_failure` - Reviewed Failure",
+    )
+    expected_outcome: dict[str, Any] | None = Field(
+        None,
+        description="Expected-outcome evaluation. Supports key selection — `?ql={expected_outcome{score}}` omits the explanation and alignment arrays.",
+    )
+    success: bool | None = Field(
+        None,
+        description="Whether this run passed its quality evaluation. false means either the call failed to connect or an evaluation check did not pass. Check `error_message` for connection failures and `evaluation` for check results.",
+    )
+    timestamp: datetime | None = None
+    executed_at: datetime | None = None
+    metadata: dict[str, Any] | None = Field(
+        None,
+        description="Provider call metadata. Supports key selection — `?ql={metadata{ended_reason,ringing_duration}}` returns only those keys instead of the full provider payload.",
+    )
+    outbound_number: str | None = None
+    inbound_number: str | None = None
+    critical_categories: str | None = None
+    metrics: str | None = None
+    error_message: str | None = None
+    run_as_text: bool | None = None
+    test_profile_name: str | None = None
+    agent_number: str | None = Field(
+        None,
+        description="Override the phone number from which the agent under test receives the call during outbound runs.\nThis allows overriding the default agent contact number for testing purposes.\nExample: `+1234567890`",
+    )
+    run_type: str | None = Field(None, description="Run Execution Type")
+    agent_version: str | None = Field(
+        None,
+        description="The agent version (history record) this run's result ran against, or null.",
+    )
+    outbound_dial_window_opens_at: str | None = Field(
+        None,
+        description="ISO timestamp when the outbound dial window opened. Null until the run reaches pending/waiting-for-call.",
+    )
+    outbound_dial_window_seconds: str | None = Field(
+        None, description="Duration of the outbound dial window in seconds."
+    )
+    outbound_dial_window_closes_at: str | None = Field(
+        None,
+        description="ISO timestamp when the outbound dial window closes. Null until the window opens.",
+    )
+
+
+class PaginatedRunListList(ReadModel):
+    """PaginatedRunListList"""
+
+    count: int
+    next: str | None = None
+    previous: str | None = None
+    results: list[RunList]
+
+
+class OutcomeAlignment(ReadModel):
+    """OutcomeAlignment"""
+
+    outcome: str = Field(description="Outcome of the expected outcome")
+    prompt_part: str = Field(description="Prompt part of the expected outcome")
+    aligned: bool = Field(description="Whether the outcome aligns with the prompt part")
+
+
+class ExpectedOutcome(ReadModel):
+    """ExpectedOutcome"""
+
+    score: float = Field(description="Score of the expected outcome")
+    explanation: list[str]
+    outcome_alignments: list[OutcomeAlignment]
+
+
+class CallLogListSerializerMetricsWithExplanation(ReadModel):
+    """CallLogListSerializerMetricsWithExplanation"""
+
+    id: int = Field(description="Metric ID")
+    name: str = Field(description="Metric name")
+    type: str = Field(description="Metric type")
+    score: float = Field(description="Evaluated metric score, Present if metrictype is not enum")
+    enum: str = Field(description="Metric enum, Present if type is enum")
+    value: str = Field(description="Evaluated metric value, Present if metric type is enum")
+    explanation: list[str]
+    extra: dict[str, Any] = Field(description="Evaluated metric extra data")
+
+
+class Evaluation(ReadModel):
+    """Evaluation"""
+
+    metrics: list[CallLogListSerializerMetricsWithExplanation]
+
+
+class RunListTranscriptObject(ReadModel):
+    """RunListTranscriptObject"""
+
+    role: str = Field(description="Role of the message")
+    content: str = Field(description="Content of the message")
+    timestamp: float = Field(description="Timestamp of the message")
+    normalized_content: str = Field(description="Backend comparison key for the full turn")
+    comparison_spans: list[Any] = Field(
+        description="Raw multilingual-number spans with backend comparison keys"
+    )
+
+
+class RunListCriticalCategories(ReadModel):
+    """RunListCriticalCategories"""
+
+    category_id: int = Field(description="Category ID")
+    category: str = Field(description="Category name")
+    deviation: float = Field(description="Deviation")
+    wrongly_marked: bool = Field(description="Whether the category was wrongly marked")
+    feedback: str = Field(description="Feedback")
+    priority: Literal["critical", "non-critical", "not_a_bug"] = Field(
+        description="Priority\n\n* `critical` - Critical\n* `non-critical` - Non Critical\n* `not_a_bug` - Not A Bug"
+    )
+
+
+class TestProfileData(ReadModel):
+    """TestProfileData"""
+
+    id: int = Field(description="Test Profile ID")
+    name: str = Field(description="Test Profile name")
+    information: dict[str, Any] = Field(
+        description='Information of the test profile\nExample:\n```json\n{\n    "user_name": "John Doe",\n    "user_email": "john.doe@example.com",\n}\n```'
+    )
+
+
+class Run(ReadModel):
+    """Run"""
+
+    id: int | None = None
+    provider_call_id: str | None = Field(
+        None, description="Call ID from the Assistant provider\nExample: `call_abc123`"
+    )
+    trace_id: str | None = Field(
+        None, description="OpenTelemetry trace ID (32-char hex). Set when OTel tracing is enabled."
+    )
+    scenario: int | None = None
+    scenario_name: str | None = None
+    scenario_type: str | None = Field(
+        None,
+        description="Type of the run's scenario (e.g. instruction, conditional_actions), null if the scenario was deleted",
+    )
+    personality: int | None = Field(None, description="Personality this run belongs to")
+    personality_name: str | None = Field(
+        None, description="Name of the personality this run belongs to"
+    )
+    agent: int | None = Field(None, description="ID of the agent associated with this run")
+    agent_name: str | None = Field(None, description="Name of the agent associated with this run")
+    agent_version: ExpectedOutcome | None = Field(
+        None,
+        description="The agent version (history record) this run's result ran against, or null.",
+    )
+    result_id: int | None = None
+    result_name: str | None = Field(None, description="Name of the result this run belongs to")
+    expected_outcome_prompt: str | None = None
+    expected_outcome: str | None = None
+    evaluation: Evaluation | None = Field(None, description="Run Evaluation")
+    rubric: Any = Field(
+        None,
+        description='Detailed rubric evaluation data\nExample:\n```json\n[\n    {\n        "metric_id": 100,\n        "metric_name": "Call Quality",\n        "value": 5,\n        "explanation": ["The response was accurate"],\n        "passed": true,\n        "conditions": "score gte 5",\n        "expected_conditions": {"operator": "and", "conditions": [{"field": "score", "op": "gte", "value": 5}]}\n    }\n]\n```',
+    )
+    transcript: str | None = Field(
+        None,
+        description="Full text transcript of the call.\nExample: \n```text\n[00:01] Testing Agent: Hello. \n[00:02] Main Agent: Hello, how can I help you today?\n[00:03] Testing Agent: Well, I mean, sure. What time exactly are we talking about here\n[00:04] Main Agent: 6 PM.\n[00:05] Testing Agent: Great. I'll book that for you. Just a sec.\n[00:06] Main Agent: Okay.\n```",
+    )
+    transcript_object: list[RunListTranscriptObject] | None = Field(
+        None, description="Transcript object"
+    )
+    duration: str | None = Field(None, description="Duration of the run in MM:SS format")
+    voice_recording_url: str | None = Field(
+        None, description="URL to access the voice recording of this run"
+    )
+    email_id: str | None = None
+    status: (
+        Literal[
+            "running",
+            "completed",
+            "failed",
+            "pending",
+            "in_progress",
+            "evaluating",
+            "in_queue",
+            "timeout",
+            "cancelled",
+            "scaling_up",
+        ]
+        | None
+    ) = Field(
+        None,
+        description="* `running` - Running\n* `completed` - Completed\n* `failed` - Failed\n* `pending` - Pending\n* `in_progress` - In Progress\n* `evaluating` - Evaluating\n* `in_queue` - In Queue\n* `timeout` - Timeout\n* `cancelled` - Cancelled\n* `scaling_up` - Scaling Up",
+    )
+    evaluation_status: (
+        Literal["success", "failure", "reviewed_success", "reviewed_failure"] | None
+    ) = Field(
+        None,
+        description="* `success` - Success\n* `failure` - Failure\n* `reviewed_success` - Reviewed Success\n* `reviewed_failure` - Reviewed Failure",
+    )
+    metadata: Any = None
+    success: bool | None = Field(
+        None,
+        description="Whether this run passed its quality evaluation. false means either the call failed to connect or an evaluation check did not pass. Check `error_message` for connection failures and `evaluation` for check results.",
+    )
+    is_reviewed: bool | None = Field(
+        None, description="Whether the call has been reviewed.\nExample: `true` or `false`"
+    )
+    feedback: str | None = None
+    timestamp: datetime | None = None
+    executed_at: datetime | None = None
+    outbound_number: str | None = Field(
+        None, description="Phone number used to make the outbound call for this run"
+    )
+    inbound_number: str | None = Field(
+        None, description="Phone number used to receive the inbound call for this run"
+    )
+    critical_categories: list[RunListCriticalCategories] | None = Field(
+        None, description="List of critical evaluation categories and their results for this run"
+    )
+    error_message: str | None = None
+    scenario_instructions: str | None = None
+    run_as_text: bool | None = None
+    test_profile_data: TestProfileData | None = Field(None, description="Test Profile")
+    generated_mock_tool_entries: list[dict[str, Any]] | None = Field(
+        None,
+        description="Expected mock tool calls for this run's evaluator. Each entry has shape {tool_id, tool_name, new_entry: {input, output}}.",
+    )
+    mocked_tool_names: list[str] | None = Field(
+        None,
+        description="Tool names that were mock-enabled for this run's result. Function calls in the transcript matching these names were served by Cekura mocks. Empty if no tools were mocked.",
+    )
+    provider_call_details: Any = Field(None, description="Details of the call from the provider")
+    agent_number: str | None = Field(
+        None, description="Phone number of the agent (only for voice inbound calls)"
+    )
+    testing_channel_index: int | None = Field(
+        None, description="The channel index of the testing agent in the audio recording"
+    )
+    run_type: str | None = Field(None, description="Run Execution Type")
+    outbound_dial_window_opens_at: str | None = Field(
+        None,
+        description="ISO timestamp when the outbound dial window opened. Null until the run reaches pending/waiting-for-call.",
+    )
+    outbound_dial_window_seconds: str | None = Field(
+        None, description="Duration of the outbound dial window in seconds."
+    )
+    outbound_dial_window_closes_at: str | None = Field(
+        None,
+        description="ISO timestamp when the outbound dial window closes. Null until the window opens.",
+    )
+
+
 OPERATIONS: dict[tuple[str, str], Operation] = {
     ("GET", "/test_framework/v1/aiagents/"): Operation(
         "aiagents-v1-list", None, {200: PaginatedAIAgentList, 404: None}
@@ -6820,5 +7560,57 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ),
     ("GET", "/user/v2/organizations/"): Operation(
         "user-v2-organizations-list", None, {200: PaginatedOrganizationList}
+    ),
+    ("POST", "/test_framework/v1/scenarios/run_scenarios_text/"): Operation(
+        "scenarios-run-text_2",
+        SchemaPostRunScenariosTextWrite,
+        {201: ScenariosRunText2201, 400: None},
+    ),
+    ("POST", "/test_framework/v1/scenarios-external/run_scenarios_text/"): Operation(
+        "scenarios-run-text", SchemaPostRunScenariosTextWrite, {201: ScenariosRunText201, 400: None}
+    ),
+    ("POST", "/test_framework/v2/scenarios/run_scenarios_text/"): Operation(
+        "scenarios-run-text_3",
+        SchemaPostRunScenariosTextWrite,
+        {201: ScenariosRunText3201, 400: None},
+    ),
+    ("GET", "/test_framework/v1/results/"): Operation(
+        "results-v1-list", None, {200: PaginatedResultList}
+    ),
+    ("GET", "/test_framework/v1/results/{id}/"): Operation(
+        "results-v1-retrieve", None, {200: ResultDetailV2, 404: None}
+    ),
+    ("GET", "/test_framework/v1/results-external/"): Operation(
+        "results-v1-external-list", None, {200: PaginatedResultList}
+    ),
+    ("GET", "/test_framework/v1/results-external/{id}/"): Operation(
+        "results-v1-external-retrieve", None, {200: ResultDetailV2, 404: None}
+    ),
+    ("GET", "/test_framework/v2/results/"): Operation(
+        "results-list", None, {200: PaginatedResultList}
+    ),
+    ("GET", "/test_framework/v2/results/{id}/"): Operation(
+        "results-retrieve", None, {200: ResultDetailV2, 404: None}
+    ),
+    ("GET", "/test_framework/v1/runs/"): Operation(
+        "runs-v1-list", None, {200: PaginatedRunListList}
+    ),
+    ("GET", "/test_framework/v1/runs/{id}/"): Operation("runs-v1-retrieve", None, {200: Run}),
+    ("GET", "/test_framework/v1/runs/bulk/"): Operation(
+        "runs-v1-bulk-retrieve", None, {200: list[Run]}
+    ),
+    ("GET", "/test_framework/v1/runs-external/"): Operation(
+        "runs-v1-external-list", None, {200: PaginatedRunListList}
+    ),
+    ("GET", "/test_framework/v1/runs-external/{id}/"): Operation(
+        "runs-v1-external-retrieve", None, {200: Run}
+    ),
+    ("GET", "/test_framework/v1/runs-external/bulk/"): Operation(
+        "runs-v1-external-bulk-retrieve", None, {200: list[Run]}
+    ),
+    ("GET", "/test_framework/v2/runs/"): Operation("runs-list", None, {200: PaginatedRunListList}),
+    ("GET", "/test_framework/v2/runs/{id}/"): Operation("runs-retrieve", None, {200: Run}),
+    ("GET", "/test_framework/v2/runs/bulk/"): Operation(
+        "runs-bulk-retrieve", None, {200: list[Run]}
     ),
 }

@@ -17,6 +17,7 @@ from voxtest.storage.tables.core import (
     ProjectPersonality,
 )
 from voxtest.storage.tables.metrics import Metric, MetricAgent
+from voxtest.storage.tables.runs import Result, Run
 from voxtest.storage.tables.scenarios import (
     Scenario,
     ScenarioFolder,
@@ -39,6 +40,8 @@ __all__ = [
     "Personality",
     "Project",
     "ProjectPersonality",
+    "Result",
+    "Run",
     "Scenario",
     "ScenarioFolder",
     "ScenarioMetric",

@@ -395,6 +395,58 @@ def upgrade() -> None:
         ),
     )
     op.create_table(
+        "results",
+        sa.Column("organization_id", sa.Integer(), nullable=False),
+        sa.Column("project_id", sa.Integer(), nullable=False),
+        sa.Column("agent_id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=1024), nullable=False),
+        sa.Column("status", sa.String(length=32), nullable=False),
+        sa.Column("run_as_text", sa.Boolean(), nullable=False),
+        sa.Column("run_type", sa.String(length=32), nullable=True),
+        sa.Column("concurrency_limit", sa.Integer(), nullable=True),
+        sa.Column(
+            "run_settings",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column(
+            "connection",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column(
+            "created_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.Column(
+            "updated_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.ForeignKeyConstraint(
+            ["agent_id"], ["agents.id"], name=op.f("fk_results_agent_id_agents"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name=op.f("fk_results_organization_id_organizations"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["project_id"],
+            ["projects.id"],
+            name=op.f("fk_results_project_id_projects"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_results")),
+    )
+    with op.batch_alter_table("results", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_results_agent_id"), ["agent_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_results_organization_id"), ["organization_id"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_results_project_id"), ["project_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_results_status"), ["status"], unique=False)
+
+    op.create_table(
         "test_profiles",
         sa.Column("organization_id", sa.Integer(), nullable=False),
         sa.Column("project_id", sa.Integer(), nullable=False),
@@ -523,6 +575,107 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_scenarios_project_id"), ["project_id"], unique=False)
 
     op.create_table(
+        "runs",
+        sa.Column("organization_id", sa.Integer(), nullable=False),
+        sa.Column("project_id", sa.Integer(), nullable=False),
+        sa.Column("agent_id", sa.Integer(), nullable=False),
+        sa.Column("result_id", sa.Integer(), nullable=False),
+        sa.Column("scenario_id", sa.Integer(), nullable=True),
+        sa.Column("personality_id", sa.Integer(), nullable=True),
+        sa.Column("test_profile_id", sa.Integer(), nullable=True),
+        sa.Column("status", sa.String(length=32), nullable=False),
+        sa.Column("success", sa.Boolean(), nullable=False),
+        sa.Column("ended_reason", sa.String(length=64), nullable=True),
+        sa.Column("error_message", sa.Text(), nullable=True),
+        sa.Column("duration_s", sa.Double(), nullable=True),
+        sa.Column(
+            "executed_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=True
+        ),
+        sa.Column(
+            "finished_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=True
+        ),
+        sa.Column("claimed_by", sa.String(length=64), nullable=True),
+        sa.Column(
+            "heartbeat_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=True
+        ),
+        sa.Column(
+            "transcript",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column(
+            "details",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column(
+            "snapshot",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column(
+            "created_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.Column(
+            "updated_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.ForeignKeyConstraint(
+            ["agent_id"], ["agents.id"], name=op.f("fk_runs_agent_id_agents"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name=op.f("fk_runs_organization_id_organizations"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["personality_id"],
+            ["personalities.id"],
+            name=op.f("fk_runs_personality_id_personalities"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["project_id"],
+            ["projects.id"],
+            name=op.f("fk_runs_project_id_projects"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["result_id"],
+            ["results.id"],
+            name=op.f("fk_runs_result_id_results"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["scenario_id"],
+            ["scenarios.id"],
+            name=op.f("fk_runs_scenario_id_scenarios"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["test_profile_id"],
+            ["test_profiles.id"],
+            name=op.f("fk_runs_test_profile_id_test_profiles"),
+            ondelete="SET NULL",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_runs")),
+    )
+    with op.batch_alter_table("runs", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_runs_agent_id"), ["agent_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_runs_ended_reason"), ["ended_reason"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_runs_organization_id"), ["organization_id"], unique=False
+        )
+        batch_op.create_index(
+            batch_op.f("ix_runs_personality_id"), ["personality_id"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_runs_project_id"), ["project_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_runs_result_id"), ["result_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_runs_scenario_id"), ["scenario_id"], unique=False)
+        batch_op.create_index("ix_runs_status_id", ["status", "id"], unique=False)
+
+    op.create_table(
         "scenario_metrics",
         sa.Column("scenario_id", sa.Integer(), nullable=False),
         sa.Column("metric_id", sa.Integer(), nullable=False),
@@ -562,6 +715,17 @@ def downgrade() -> None:
 
     op.drop_table("scenario_tags")
     op.drop_table("scenario_metrics")
+    with op.batch_alter_table("runs", schema=None) as batch_op:
+        batch_op.drop_index("ix_runs_status_id")
+        batch_op.drop_index(batch_op.f("ix_runs_scenario_id"))
+        batch_op.drop_index(batch_op.f("ix_runs_result_id"))
+        batch_op.drop_index(batch_op.f("ix_runs_project_id"))
+        batch_op.drop_index(batch_op.f("ix_runs_personality_id"))
+        batch_op.drop_index(batch_op.f("ix_runs_organization_id"))
+        batch_op.drop_index(batch_op.f("ix_runs_ended_reason"))
+        batch_op.drop_index(batch_op.f("ix_runs_agent_id"))
+
+    op.drop_table("runs")
     with op.batch_alter_table("scenarios", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_scenarios_project_id"))
         batch_op.drop_index(batch_op.f("ix_scenarios_organization_id"))
@@ -575,6 +739,13 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_test_profiles_organization_id"))
 
     op.drop_table("test_profiles")
+    with op.batch_alter_table("results", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_results_status"))
+        batch_op.drop_index(batch_op.f("ix_results_project_id"))
+        batch_op.drop_index(batch_op.f("ix_results_organization_id"))
+        batch_op.drop_index(batch_op.f("ix_results_agent_id"))
+
+    op.drop_table("results")
     op.drop_table("project_personalities")
     with op.batch_alter_table("metrics", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_metrics_project_id"))

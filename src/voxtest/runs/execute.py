@@ -1,0 +1,142 @@
+"""One run, start to finish: build the channel and the caller, hold the conversation, and
+turn its outcome into what is stored (`Finished`).
+
+Conditional-actions scenarios are played by the engine with the baseline `KeywordJudge`;
+their non-fixed lines are paraphrased by the caller's model when one is configured.
+Instruction scenarios need the caller's model: without one the run fails with the message
+naming the settings to set.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from voxtest.channels.text_ws import TextWebsocketChannel
+from voxtest.domain.actions_engine import InvalidScript, Script
+from voxtest.domain.conditions import KeywordJudge
+from voxtest.errors import ConfigError
+from voxtest.llm.base import ChatModel
+from voxtest.llm.registry import caller_model
+from voxtest.runner import limits as reasons
+from voxtest.runner.conversation import ConversationOutcome, Paraphrase, run_conversation
+from voxtest.runner.simulated_caller import (
+    SECTIONS,
+    CallerBrief,
+    SimulatedCaller,
+    template_namespaces,
+)
+from voxtest.runs.instruction import run_instruction
+from voxtest.runs.plan import NO_URL, RunPlan
+from voxtest.runs.store import Finished
+from voxtest.settings import Settings
+
+SILENT_ENDS = (reasons.MAIN_AGENT_DID_NOT_ANSWER, reasons.MAIN_AGENT_SILENCE_TIMED_OUT)
+
+
+async def execute(plan: RunPlan, settings: Settings) -> Finished:
+    if not plan.url:
+        return failed(NO_URL, reasons.TESTING_AGENT_DID_NOT_CONNECT)
+    model: ChatModel | None = None
+    try:
+        model = caller_model(settings)
+    except ConfigError as exc:
+        if plan.scenario_type != "conditional_actions":
+            return failed(str(exc), reasons.TESTING_AGENT_PIPELINE_ERROR)
+    try:
+        outcome = await _converse(plan, model)
+    finally:
+        if model is not None:
+            await model.aclose()
+    return finished(outcome)
+
+
+async def _converse(plan: RunPlan, model: ChatModel | None) -> ConversationOutcome | Finished:
+    channel = TextWebsocketChannel(
+        plan.url or "",
+        headers=plan.headers,
+        secret=plan.secret,
+        ids=plan.ids,
+        profile_variables=_agent_variables(plan.profile),
+    )
+    brief = CallerBrief(
+        instructions=plan.instructions,
+        personality_prompt=plan.personality_prompt,
+        language=plan.language,
+        test_profile=plan.profile,
+    )
+    caller = SimulatedCaller(model, brief) if model is not None else None
+    if plan.scenario_type != "conditional_actions":
+        assert caller is not None  # execute() returned early without a model
+        return await run_instruction(channel, caller, limits=plan.limits)
+    try:
+        script = Script.from_json(json.loads(plan.instructions))
+    except (ValueError, InvalidScript) as exc:
+        return failed(f"The scenario's conditional actions are invalid: {exc}")
+    return await run_conversation(
+        channel,
+        script,
+        KeywordJudge(),
+        variables=template_namespaces(plan.profile),
+        limits=plan.limits,
+        paraphrase=_paraphrase(caller),
+    )
+
+
+def _paraphrase(caller: SimulatedCaller | None) -> Paraphrase | None:
+    if caller is None:
+        return None
+
+    async def phrase(instruction: str) -> str:
+        return await caller.paraphrase(instruction, [])
+
+    return phrase
+
+
+def _agent_variables(profile: dict[str, Any]) -> dict[str, Any]:
+    """What the agent may learn from the profile (its `X-` keys become headers)."""
+    if not any(section in profile for section in SECTIONS):
+        return dict(profile)
+    return dict(profile.get("main_agent_variables") or {})
+
+
+def finished(outcome: ConversationOutcome | Finished) -> Finished:
+    if isinstance(outcome, Finished):
+        return outcome
+    status = "completed" if outcome.error is None else "failed"
+    error = outcome.error
+    if not outcome.connected:
+        error = f"{outcome.end_reason}: {error}"
+    if outcome.end_reason in SILENT_ENDS:
+        status = "timeout"
+    latencies = outcome.latencies_ms()
+    details: dict[str, Any] = {
+        "ended_reason": outcome.end_reason,
+        "connected": outcome.connected,
+        "connect_attempts": outcome.connect_attempts,
+    }
+    if latencies:
+        details["latency_ms"] = {
+            "average": round(sum(latencies) / len(latencies), 1),
+            "max": max(latencies),
+        }
+    return Finished(
+        status=status,
+        ended_reason=outcome.end_reason,
+        error_message=error,
+        duration_s=outcome.duration_s,
+        transcript=outcome.transcript.to_cekura(),
+        details=details,
+    )
+
+
+def failed(message: str, reason: str = reasons.TESTING_AGENT_PIPELINE_ERROR) -> Finished:
+    """A run that ended before any conversation."""
+    return Finished(
+        status="failed",
+        ended_reason=reason,
+        error_message=message,
+        duration_s=0.0,
+        transcript=[],
+        details={"ended_reason": reason, "connected": False},
+    )

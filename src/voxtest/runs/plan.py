@@ -1,0 +1,98 @@
+"""Everything one run needs, read from the database in one go (`load_plan`).
+
+The connection: the request's `websocket_url` or the agent's `chat_agent_details` (self-hosted
+url and headers, the sealed `websocket_secret`), the request's headers merged over the
+agent's. The limits: the project's `max_call_duration` and `max_messages_chat_runs_limit`,
+the scenario's `max_duration` when shorter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from voxtest.channels.text_ws import RunIds
+from voxtest.runner.limits import Limits
+from voxtest.security.secretbox import SecretBox
+from voxtest.services import projects
+from voxtest.storage.tables import Agent, Personality, Project, Result, Run, Scenario, TestProfile
+
+NO_URL = (
+    "The agent has no chat websocket to test: set provider.chat_agent_details "
+    '{"type": "self_hosted", "config": {"url": "wss://..."}} on the agent, or send '
+    "websocket_url with the run request."
+)
+
+
+@dataclass(frozen=True)
+class RunPlan:
+    run_id: int
+    ids: RunIds
+    url: str | None
+    headers: dict[str, str]
+    secret: str | None
+    scenario_type: str
+    instructions: str
+    language: str
+    personality_prompt: str
+    profile: dict[str, Any] = field(default_factory=dict)
+    limits: Limits = field(default_factory=Limits)
+
+
+async def load_plan(session: AsyncSession, box: SecretBox, run: Run) -> RunPlan:
+    result = await session.get(Result, run.result_id)
+    agent = await session.get(Agent, run.agent_id)
+    project = await session.get(Project, run.project_id)
+    if result is None or agent is None or project is None:
+        raise LookupError("The run's result, agent or project no longer exists.")
+    scenario = await session.get(Scenario, run.scenario_id) if run.scenario_id else None
+    snap = run.snapshot or {}
+    attrs = (scenario.attrs or {}) if scenario is not None else snap
+    url, headers, secret = _connection(box, agent, result)
+    return RunPlan(
+        run_id=run.id,
+        ids=RunIds(str(run.scenario_id or ""), str(run.result_id), str(run.id)),
+        url=url,
+        headers=headers,
+        secret=secret,
+        scenario_type=scenario.scenario_type if scenario else str(snap.get("scenario_type")),
+        instructions=str(attrs.get("instructions") or ""),
+        language=str(attrs.get("scenario_language") or attrs.get("language") or "en"),
+        personality_prompt=await _personality_prompt(session, run.personality_id),
+        profile=await _profile(session, run.test_profile_id),
+        limits=_limits(project, attrs.get("max_duration")),
+    )
+
+
+def _connection(
+    box: SecretBox, agent: Agent, result: Result
+) -> tuple[str | None, dict[str, str], str | None]:
+    chat = ((agent.attrs or {}).get("provider") or {}).get("chat") or {}
+    config = chat.get("config") or {}
+    override = result.connection or {}
+    headers = {str(k): str(v) for k, v in (config.get("headers") or {}).items()}
+    headers.update(override.get("headers") or {})
+    url = override.get("url") or config.get("url")
+    secret = box.open(agent.secrets).get("chat.websocket_secret")
+    return url, headers, secret
+
+
+async def _personality_prompt(session: AsyncSession, personality_id: int | None) -> str:
+    row = await session.get(Personality, personality_id) if personality_id else None
+    return str((row.attrs or {}).get("prompt") or "") if row is not None else ""
+
+
+async def _profile(session: AsyncSession, profile_id: int | None) -> dict[str, Any]:
+    row = await session.get(TestProfile, profile_id) if profile_id else None
+    return dict(row.information or {}) if row is not None else {}
+
+
+def _limits(project: Project, scenario_max: Any) -> Limits:
+    settings = {**projects.DEFAULTS, **(project.attrs or {})}
+    duration = float(settings.get("max_call_duration") or Limits.max_duration_s)
+    if isinstance(scenario_max, int | float) and 0 < scenario_max < duration:
+        duration = float(scenario_max)
+    messages = int(settings.get("max_messages_chat_runs_limit") or Limits.max_messages)
+    return Limits(max_duration_s=duration, max_messages=messages)

@@ -1,0 +1,214 @@
+"""The executor's database work: claiming runs within limits, heartbeats, abandoned runs,
+storing outcomes and keeping each Result's status in step with its runs.
+
+Claims are conditional updates (`... WHERE status IN (pending, in_queue)`), so when several
+processes share one database each run is executed once.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from voxtest.services.organizations import organization_limit
+from voxtest.storage.db import Database
+from voxtest.storage.tables import Organization, Result, Run
+from voxtest.storage.tables.base import utcnow
+
+WAITING = ("pending", "in_queue")
+TERMINAL = ("completed", "failed", "timeout", "cancelled")
+ABANDONED = "voxtest restarted while this run was in progress"
+ORG_LIMIT_KEY = "max_concurrent_chat_runs_limit"
+BATCH = 500
+
+
+@dataclass(frozen=True)
+class Finished:
+    """What a run produced, ready to store."""
+
+    status: str
+    ended_reason: str | None
+    error_message: str | None
+    duration_s: float | None
+    transcript: list[dict[str, Any]]
+    details: dict[str, Any]
+
+
+async def claim(db: Database, worker: str, free_slots: int) -> list[int]:
+    """Runs this worker may start now, marked `running`; those held back by a limit become
+    `in_queue`."""
+    if free_slots <= 0:
+        return []
+    async with db.session() as session:
+        waiting = (
+            await session.execute(
+                select(Run.id, Run.result_id, Run.organization_id, Run.status)
+                .where(Run.status.in_(WAITING))
+                .order_by(Run.id)
+                .limit(BATCH)
+            )
+        ).all()
+        if not waiting:
+            return []
+        limits = await _Limits.load(session, waiting)
+        claimed: list[int] = []
+        queued: list[int] = []
+        for run_id, result_id, org_id, status in waiting:
+            if len(claimed) >= free_slots or not limits.allows(org_id, result_id):
+                if status == "pending":
+                    queued.append(run_id)
+                continue
+            if await _claim_one(session, run_id, worker):
+                limits.take(org_id, result_id)
+                claimed.append(run_id)
+        await _mark(session, queued, "in_queue", WAITING[:1])
+        await _results_running(session, claimed)
+        return claimed
+
+
+async def _claim_one(session: AsyncSession, run_id: int, worker: str) -> bool:
+    now = utcnow()
+    done = await session.execute(
+        update(Run)
+        .where(Run.id == run_id, Run.status.in_(WAITING))
+        .values(status="running", claimed_by=worker, heartbeat_at=now, executed_at=now)
+    )
+    return bool(getattr(done, "rowcount", 0))
+
+
+class _Limits:
+    """Running counts against the organization's and each request's concurrency caps."""
+
+    def __init__(self) -> None:
+        self.org_running: Counter[int] = Counter()
+        self.result_running: Counter[int] = Counter()
+        self.org_cap: dict[int, int] = {}
+        self.result_cap: dict[int, int | None] = {}
+
+    @classmethod
+    async def load(cls, session: AsyncSession, waiting: Iterable[Any]) -> _Limits:
+        out = cls()
+        rows = list(waiting)
+        orgs = {r[2] for r in rows}
+        results = {r[1] for r in rows}
+        for org in await session.scalars(select(Organization).where(Organization.id.in_(orgs))):
+            out.org_cap[org.id] = int(organization_limit(org, ORG_LIMIT_KEY))
+        caps = await session.execute(
+            select(Result.id, Result.concurrency_limit).where(Result.id.in_(results))
+        )
+        out.result_cap = dict(caps.all())
+        running = await session.execute(
+            select(Run.organization_id, Run.result_id, func.count())
+            .where(Run.status == "running", Run.organization_id.in_(orgs))
+            .group_by(Run.organization_id, Run.result_id)
+        )
+        for org_id, result_id, count in running:
+            out.org_running[org_id] += count
+            out.result_running[result_id] += count
+        return out
+
+    def allows(self, org_id: int, result_id: int) -> bool:
+        cap = self.result_cap.get(result_id)
+        if cap is not None and self.result_running[result_id] >= cap:
+            return False
+        return self.org_running[org_id] < self.org_cap.get(org_id, 1)
+
+    def take(self, org_id: int, result_id: int) -> None:
+        self.org_running[org_id] += 1
+        self.result_running[result_id] += 1
+
+
+async def heartbeat(db: Database, worker: str, run_ids: Iterable[int]) -> None:
+    ids = list(run_ids)
+    if not ids:
+        return
+    async with db.session() as session:
+        await session.execute(
+            update(Run)
+            .where(Run.id.in_(ids), Run.claimed_by == worker, Run.status == "running")
+            .values(heartbeat_at=utcnow())
+        )
+
+
+async def fail_abandoned(db: Database, stale_after: timedelta) -> list[int]:
+    """Fail runs left `running` by a process whose heartbeat stopped (it died or restarted).
+
+    They are failed, not re-queued: the agent already took part of the conversation, and
+    playing it again could repeat its side effects (bookings, messages)."""
+    cutoff = utcnow() - stale_after
+    async with db.session() as session:
+        stale = list(
+            await session.scalars(
+                select(Run.id).where(Run.status == "running", Run.heartbeat_at < cutoff)
+            )
+        )
+        for run_id in stale:
+            await session.execute(
+                update(Run)
+                .where(Run.id == run_id, Run.status == "running", Run.heartbeat_at < cutoff)
+                .values(status="failed", error_message=ABANDONED, finished_at=utcnow())
+            )
+        await refresh_results(session, stale)
+        return stale
+
+
+async def finish(db: Database, run_id: int, worker: str, done: Finished) -> None:
+    async with db.session() as session:
+        await session.execute(
+            update(Run)
+            .where(Run.id == run_id, Run.claimed_by == worker, Run.status == "running")
+            .values(
+                status=done.status,
+                ended_reason=done.ended_reason,
+                error_message=done.error_message,
+                duration_s=done.duration_s,
+                transcript=done.transcript,
+                details=done.details,
+                finished_at=utcnow(),
+            )
+        )
+        await refresh_results(session, [run_id])
+
+
+async def refresh_results(session: AsyncSession, run_ids: list[int]) -> None:
+    """Set the status of the results of `run_ids` from their runs: running while any run
+    waits or runs; then completed if any run completed, failed if none did."""
+    if not run_ids:
+        return
+    result_ids = set(await session.scalars(select(Run.result_id).where(Run.id.in_(run_ids))))
+    for result_id in sorted(result_ids):
+        # Lock the result so two runs finishing at once cannot both see the other running.
+        await session.execute(select(Result.id).where(Result.id == result_id).with_for_update())
+        statuses = list(await session.scalars(select(Run.status).where(Run.result_id == result_id)))
+        await session.execute(
+            update(Result).where(Result.id == result_id).values(status=result_status(statuses))
+        )
+
+
+def result_status(statuses: list[str]) -> str:
+    if any(s not in TERMINAL for s in statuses):
+        return "running" if any(s == "running" or s in TERMINAL for s in statuses) else "pending"
+    return "completed" if "completed" in statuses else "failed"
+
+
+async def _mark(session: AsyncSession, ids: list[int], status: str, only: tuple[str, ...]) -> None:
+    if ids:
+        await session.execute(
+            update(Run).where(Run.id.in_(ids), Run.status.in_(only)).values(status=status)
+        )
+
+
+async def _results_running(session: AsyncSession, claimed: list[int]) -> None:
+    if claimed:
+        result_ids = select(Run.result_id).where(Run.id.in_(claimed))
+        await session.execute(
+            update(Result)
+            .where(Result.id.in_(result_ids), Result.status.in_(WAITING))
+            .values(status="running")
+        )

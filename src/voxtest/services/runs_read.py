@@ -1,0 +1,116 @@
+"""Runs as the wire shows them (`Run`, `RunList`, the run request's summary)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from voxtest.api.wire._generated import Run as RunShape
+from voxtest.api.wire._generated import RunList
+from voxtest.api.wire.base import shaped
+from voxtest.domain.transcript import Transcript, clock
+from voxtest.services.common import iso
+from voxtest.storage.tables import Agent, Result, Run
+
+__all__ = ["RunShape", "created_run", "detail", "listed", "serialize_many"]
+
+TERMINAL = frozenset({"completed", "failed", "timeout", "cancelled"})
+
+
+def duration(run: Run) -> str | None:
+    return clock(run.duration_s) if run.duration_s is not None else None
+
+
+def created_run(run: Run) -> dict[str, Any]:
+    """A run in the run request's answer."""
+    snap = run.snapshot or {}
+    return {
+        "id": run.id,
+        "status": run.status,
+        "scenario": run.scenario_id,
+        "inbound_number": None,
+        "scenario_name": snap.get("scenario_name"),
+        "test_profile_data": snap.get("test_profile_data"),
+    }
+
+
+def text_transcript(run: Run) -> str:
+    return Transcript.from_cekura(run.transcript or []).render_text()
+
+
+def full(run: Run, agent_name: str | None, result_name: str | None) -> dict[str, Any]:
+    """Every field any run shape has; `shaped` cuts it to one."""
+    snap = run.snapshot or {}
+    profile = snap.get("test_profile_data")
+    return {
+        "id": run.id,
+        "scenario": run.scenario_id,
+        "scenario_name": snap.get("scenario_name"),
+        "scenario_type": snap.get("scenario_type"),
+        "personality": run.personality_id,
+        "personality_name": snap.get("personality_name"),
+        "agent": run.agent_id,
+        "agent_name": agent_name,
+        "result_id": run.result_id,
+        "result_name": result_name,
+        "expected_outcome_prompt": snap.get("expected_outcome_prompt") or "",
+        "transcript": text_transcript(run),
+        "transcript_object": [_turn(t) for t in run.transcript or []],
+        "duration": duration(run) or "00:00",
+        "status": run.status,
+        "metadata": run.details or {},
+        "success": run.success,
+        "is_reviewed": False,
+        "feedback": "",
+        "timestamp": iso(run.created_at),
+        "executed_at": iso(run.executed_at),
+        "critical_categories": [],
+        "error_message": run.error_message or "",
+        "scenario_instructions": snap.get("instructions") or "",
+        "run_as_text": True,
+        "test_profile_data": profile,
+        "test_profile_name": snap.get("test_profile_name") or "",
+        "generated_mock_tool_entries": snap.get("generated_mock_tool_entries") or [],
+        "mocked_tool_names": [],
+        "agent_number": None,
+        "run_type": "Text",
+    }
+
+
+def _turn(turn: dict[str, Any]) -> dict[str, Any]:
+    """A Cekura-format turn with the fields the reference's `transcript_object` adds."""
+    content = str(turn.get("content") or "")
+    return {
+        **turn,
+        "timestamp": turn.get("start_time", 0.0),
+        "normalized_content": " ".join(content.lower().split()),
+        "comparison_spans": [],
+    }
+
+
+async def serialize_many(
+    session: AsyncSession, rows: Sequence[Run], model: type[BaseModel]
+) -> list[dict[str, Any]]:
+    agent_ids = {r.agent_id for r in rows}
+    result_ids = {r.result_id for r in rows}
+    agents = dict(
+        (await session.execute(select(Agent.id, Agent.name).where(Agent.id.in_(agent_ids)))).all()
+    )
+    results = dict(
+        (
+            await session.execute(select(Result.id, Result.name).where(Result.id.in_(result_ids)))
+        ).all()
+    )
+    return [shaped(full(r, agents.get(r.agent_id), results.get(r.result_id)), model) for r in rows]
+
+
+async def detail(session: AsyncSession, run: Run) -> dict[str, Any]:
+    return (await serialize_many(session, [run], RunShape))[0]
+
+
+async def listed(session: AsyncSession, rows: Sequence[Run]) -> list[dict[str, Any]]:
+    return await serialize_many(session, rows, RunList)

@@ -1,0 +1,75 @@
+"""Results (one run request) and runs (one conversation each), with the executor's claim.
+
+A run's `claimed_by`/`heartbeat_at` say which process executes it and that it is alive;
+`voxtest.runs.executor` reads them to fail runs a dead process left `running`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from voxtest.storage.tables.base import Base, IdMixin, TimestampMixin
+
+
+class Result(IdMixin, TimestampMixin, Base):
+    __tablename__ = "results"
+
+    organization_id: Mapped[int] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("projects.id", ondelete="CASCADE"), index=True
+    )
+    agent_id: Mapped[int] = mapped_column(ForeignKey("agents.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(1024), default="")
+    status: Mapped[str] = mapped_column(String(32), default="pending", index=True)
+    run_as_text: Mapped[bool] = mapped_column(default=True)
+    run_type: Mapped[str | None] = mapped_column(String(32))
+    concurrency_limit: Mapped[int | None]
+    run_settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    """The request's overrides as sent (wire `run_settings`), secrets left out."""
+    connection: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    """Where the runs connect: `{url, headers}` overrides of the request (never returned)."""
+
+
+class Run(IdMixin, TimestampMixin, Base):
+    __tablename__ = "runs"
+    __table_args__ = (Index("ix_runs_status_id", "status", "id"),)
+
+    organization_id: Mapped[int] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("projects.id", ondelete="CASCADE"), index=True
+    )
+    agent_id: Mapped[int] = mapped_column(ForeignKey("agents.id", ondelete="CASCADE"), index=True)
+    result_id: Mapped[int] = mapped_column(ForeignKey("results.id", ondelete="CASCADE"), index=True)
+    scenario_id: Mapped[int | None] = mapped_column(
+        ForeignKey("scenarios.id", ondelete="SET NULL"), index=True
+    )
+    personality_id: Mapped[int | None] = mapped_column(
+        ForeignKey("personalities.id", ondelete="SET NULL"), index=True
+    )
+    test_profile_id: Mapped[int | None] = mapped_column(
+        ForeignKey("test_profiles.id", ondelete="SET NULL")
+    )
+    status: Mapped[str] = mapped_column(String(32), default="pending")
+    success: Mapped[bool] = mapped_column(default=False)
+    ended_reason: Mapped[str | None] = mapped_column(String(64), index=True)
+    error_message: Mapped[str | None] = mapped_column(Text)
+    duration_s: Mapped[float | None]
+    executed_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    heartbeat_at: Mapped[datetime | None]
+    transcript: Mapped[list[Any]] = mapped_column(default=list)
+    """The Cekura-format transcript (`transcript_object`)."""
+    details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    """Wire `metadata`: ended_reason, connect attempts, latencies."""
+    snapshot: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    """What the run was made from, frozen at creation: scenario name, type and instructions,
+    personality name, test profile data."""
