@@ -1,4 +1,5 @@
-"""`voxtest demo` (what `make demo` runs) works from a clean home and stops cleanly."""
+"""`voxtest demo` (what `make demo` runs): builds the project, runs the scripted evaluators
+against the example agent over real sockets, and stops cleanly."""
 
 from __future__ import annotations
 
@@ -23,6 +24,10 @@ def test_demo_builds_the_project_through_the_api() -> None:
         "Reschedule a cleaning (scripted)",
         "Latency (in ms)",
         "/test_framework/v1/aiagents/",
+        "2/2",
+        "Testing agent-ended-call",
+        "moved to",
         "the server stopped cleanly",
     ):
         assert fragment in out.stdout, fragment
+    assert "failed" not in out.stdout

@@ -10,7 +10,8 @@ from rich.console import Console
 from rich.table import Table
 
 from voxtest.demo import suite
-from voxtest.testing import serve
+from voxtest.demo.runs import run_and_report
+from voxtest.testing import ServerProcess, example_chat_agent, serve
 
 console = Console()
 
@@ -25,14 +26,14 @@ def _check(r: httpx.Response, what: str) -> Any:
     return r.json() if r.content else None
 
 
-def build(client: httpx.Client) -> dict[str, Any]:
+def build(client: httpx.Client, agent_url: str) -> dict[str, Any]:
     """Create the demo objects; returns what was made."""
     project = _check(
         client.post("/user/v1/projects/", json={"name": "Bright Smile Dental"}), "project"
     )
     pid = project["id"]
     agent = _check(
-        client.post("/test_framework/v2/aiagents/", json={**suite.AGENT, "project": pid}), "agent"
+        client.post("/test_framework/v2/aiagents/", json=suite.agent_body(pid, agent_url)), "agent"
     )
     profile = _check(
         client.post(
@@ -121,15 +122,36 @@ def show(client: httpx.Client, made: dict[str, Any]) -> None:
     console.print(metrics)
 
 
+def run_evaluators(client: httpx.Client, made: dict[str, Any], server: ServerProcess) -> bool:
+    """Scripted evaluators always run; instruction ones need a model (VOXTEST_LLM_*)."""
+    scripted = [s for s in made["scenarios"] if s["scenario_type"] == "conditional_actions"]
+    if not server.env.get("VOXTEST_LLM_BASE_URL"):
+        console.print(
+            "[dim]instruction evaluators need a model: set VOXTEST_LLM_BASE_URL and "
+            "VOXTEST_LLM_MODEL to run them too; running the scripted ones[/dim]"
+        )
+        chosen = scripted
+    else:
+        chosen = made["scenarios"]
+    return run_and_report(console, client, made["agent"]["id"], chosen, suite.RUN_FREQUENCY)
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="voxtest-demo-") as home:
         console.print(f"[dim]voxtest serve on a free port, home {home} (SQLite)[/dim]")
         try:
-            with serve(home) as server:
+            with (
+                serve(home) as server,
+                example_chat_agent("--secret", suite.AGENT_SECRET) as agent_url,
+            ):
+                console.print(f"[dim]example clinic agent on {agent_url}[/dim]")
                 key = server.new_key("Demo Dental Group")
                 headers = {"X-CEKURA-API-KEY": key}
                 with httpx.Client(base_url=server.url, headers=headers, timeout=30) as client:
-                    show(client, build(client))
+                    made = build(client, agent_url)
+                    show(client, made)
+                    if not run_evaluators(client, made, server):
+                        return 1
         except (DemoError, RuntimeError) as exc:
             console.print(f"[red]demo failed:[/red] {exc}")
             return 1

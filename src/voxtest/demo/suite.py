@@ -17,7 +17,7 @@ AGENT: dict[str, Any] = {
         "type": "self_hosted",
         "chat_agent_details": {
             "type": "self_hosted",
-            "config": {"url": "ws://127.0.0.1:8765/chat", "headers": {"X-Clinic": "bright-smile"}},
+            "config": {"url": "", "headers": {"X-Clinic": "bright-smile"}},
         },
     },
     "mock_tools": [
@@ -132,3 +132,15 @@ PREDEFINED_METRICS = [
     "Infrastructure Issues",
     "Tool Call Success",
 ]
+
+
+AGENT_SECRET = "demo-shared-secret"
+RUN_FREQUENCY = 2
+
+
+def agent_body(project_id: int, url: str) -> dict[str, Any]:
+    """The demo agent, reached at `url` with the shared websocket secret."""
+    chat = AGENT["provider"]["chat_agent_details"]
+    config = {**chat["config"], "url": url, "websocket_secret": AGENT_SECRET}
+    provider = {**AGENT["provider"], "chat_agent_details": {**chat, "config": config}}
+    return {**AGENT, "project": project_id, "provider": provider}

@@ -4,6 +4,6 @@ Used by the demo, the benchmarks and the tests; public so that users' own CI can
 """
 
 from voxtest.testing.postgres import scratch_database
-from voxtest.testing.processes import ServerProcess, free_port, serve
+from voxtest.testing.processes import ServerProcess, example_chat_agent, free_port, serve
 
-__all__ = ["ServerProcess", "free_port", "scratch_database", "serve"]
+__all__ = ["ServerProcess", "example_chat_agent", "free_port", "scratch_database", "serve"]

@@ -80,6 +80,41 @@ def serve(
             proc.stderr.close()
 
 
+@contextmanager
+def example_chat_agent(*switches: str) -> Iterator[str]:
+    """`voxtest example-agent chat` on a free port until the block ends; yields its ws:// URL."""
+    port = free_port()
+    proc = subprocess.Popen(
+        [VOXTEST, "example-agent", "chat", "--port", str(port), *switches],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        _wait_listening(port, proc)
+        yield f"ws://127.0.0.1:{port}/chat"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        if proc.stderr is not None:
+            proc.stderr.close()
+
+
+def _wait_listening(port: int, proc: subprocess.Popen[bytes], timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+            raise RuntimeError(f"the example agent exited during start-up:\n{err[-2000:]}")
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    raise RuntimeError(f"the example agent did not listen on port {port} within {timeout:.0f} s")
+
+
 def _wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
