@@ -21,10 +21,11 @@ DONE = ("completed", "failed")
 
 
 @contextmanager
-def clinic_agent(secret: str | None = SECRET) -> Iterator[ClinicAgentServer]:
+def clinic_agent(secret: str | None = SECRET, **options: Any) -> Iterator[ClinicAgentServer]:
     """The example agent serving on a loopback port from a thread with its own event loop,
-    so the blocking API client of the tests never stalls it."""
-    server = ClinicAgentServer(ClinicAgentOptions(secret=secret, end_call_grace_s=0.2))
+    so the blocking API client of the tests never stalls it. `options`: more
+    `ClinicAgentOptions` (e.g. `reply_delay_ms`)."""
+    server = ClinicAgentServer(ClinicAgentOptions(secret=secret, end_call_grace_s=0.2, **options))
     loop = asyncio.new_event_loop()
     started = threading.Event()
     stop: asyncio.Future[None] | None = None

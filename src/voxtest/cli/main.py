@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from voxtest.cli.run import run as run_suite
 from voxtest.errors import ConfigError, VoxtestError
 from voxtest.settings import Settings
 
@@ -25,6 +26,7 @@ app.add_typer(keys_app, name="keys")
 app.add_typer(db_app, name="db")
 example_agent_app = typer.Typer(help="Example agents under test.", no_args_is_help=True)
 app.add_typer(example_agent_app, name="example-agent")
+app.command("run")(run_suite)
 
 console = Console(stderr=True)
 

@@ -10,8 +10,10 @@ naming the settings to set.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
+from voxtest.channels.base import Channel
 from voxtest.channels.text_ws import TextWebsocketChannel
 from voxtest.domain.actions_engine import InvalidScript, Script
 from voxtest.domain.conditions import KeywordJudge
@@ -34,7 +36,15 @@ from voxtest.settings import Settings
 SILENT_ENDS = (reasons.MAIN_AGENT_DID_NOT_ANSWER, reasons.MAIN_AGENT_SILENCE_TIMED_OUT)
 
 
-async def execute(plan: RunPlan, settings: Settings) -> Finished:
+ChannelWrap = Callable[[Callable[[], Channel]], Callable[[], Channel]]
+
+
+def _as_is(open_channel: Callable[[], Channel]) -> Callable[[], Channel]:
+    return open_channel
+
+
+async def execute(plan: RunPlan, settings: Settings, wrap: ChannelWrap = _as_is) -> Finished:
+    """Hold the run's conversation; `wrap` may decorate its channel (see `runs.live`)."""
     if not plan.url:
         return failed(NO_URL, reasons.TESTING_AGENT_DID_NOT_CONNECT)
     model: ChatModel | None = None
@@ -44,21 +54,27 @@ async def execute(plan: RunPlan, settings: Settings) -> Finished:
         if plan.scenario_type != "conditional_actions":
             return failed(str(exc), reasons.TESTING_AGENT_PIPELINE_ERROR)
     try:
-        outcome = await _converse(plan, model)
+        outcome = await _converse(plan, model, wrap(lambda: text_channel(plan)))
     finally:
         if model is not None:
             await model.aclose()
     return finished(outcome)
 
 
-async def _converse(plan: RunPlan, model: ChatModel | None) -> ConversationOutcome | Finished:
-    channel = TextWebsocketChannel(
+def text_channel(plan: RunPlan) -> Channel:
+    return TextWebsocketChannel(
         plan.url or "",
         headers=plan.headers,
         secret=plan.secret,
         ids=plan.ids,
         profile_variables=_agent_variables(plan.profile),
     )
+
+
+async def _converse(
+    plan: RunPlan, model: ChatModel | None, open_channel: Callable[[], Channel]
+) -> ConversationOutcome | Finished:
+    channel = open_channel()
     brief = CallerBrief(
         instructions=plan.instructions,
         personality_prompt=plan.personality_prompt,

@@ -4,6 +4,9 @@ The connection: the request's `websocket_url` or the agent's `chat_agent_details
 url and headers, the sealed `websocket_secret`), the request's headers merged over the
 agent's. The limits: the project's `max_call_duration` and `max_messages_chat_runs_limit`,
 the scenario's `max_duration` when shorter.
+
+A run of a JSON spec has no Scenario row: its snapshot holds the test case, with the inline
+personality prompt and test profile (`personality_prompt`, `test_profile_information`).
 """
 
 from __future__ import annotations
@@ -60,8 +63,8 @@ async def load_plan(session: AsyncSession, box: SecretBox, run: Run) -> RunPlan:
         scenario_type=scenario.scenario_type if scenario else str(snap.get("scenario_type")),
         instructions=str(attrs.get("instructions") or ""),
         language=str(attrs.get("scenario_language") or attrs.get("language") or "en"),
-        personality_prompt=await _personality_prompt(session, run.personality_id),
-        profile=await _profile(session, run.test_profile_id),
+        personality_prompt=await _personality_prompt(session, run.personality_id, snap),
+        profile=await _profile(session, run.test_profile_id, snap),
         limits=_limits(project, attrs.get("max_duration")),
     )
 
@@ -79,12 +82,20 @@ def _connection(
     return url, headers, secret
 
 
-async def _personality_prompt(session: AsyncSession, personality_id: int | None) -> str:
+async def _personality_prompt(
+    session: AsyncSession, personality_id: int | None, snap: dict[str, Any]
+) -> str:
+    if "personality_prompt" in snap:  # inline in a JSON spec
+        return str(snap["personality_prompt"] or "")
     row = await session.get(Personality, personality_id) if personality_id else None
     return str((row.attrs or {}).get("prompt") or "") if row is not None else ""
 
 
-async def _profile(session: AsyncSession, profile_id: int | None) -> dict[str, Any]:
+async def _profile(
+    session: AsyncSession, profile_id: int | None, snap: dict[str, Any]
+) -> dict[str, Any]:
+    if "test_profile_information" in snap:  # inline in a JSON spec
+        return dict(snap["test_profile_information"] or {})
     row = await session.get(TestProfile, profile_id) if profile_id else None
     return dict(row.information or {}) if row is not None else {}
 

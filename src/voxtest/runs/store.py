@@ -1,5 +1,6 @@
 """The executor's database work: claiming runs within limits, heartbeats, abandoned runs,
-storing outcomes and keeping each Result's status in step with its runs.
+cancellation requests, storing outcomes and keeping each Result's status in step with its
+runs.
 
 Claims are conditional updates (`... WHERE status IN (pending, in_queue)`), so when several
 processes share one database each run is executed once.
@@ -26,6 +27,7 @@ TERMINAL = ("completed", "failed", "timeout", "cancelled")
 ABANDONED = "voxtest restarted while this run was in progress"
 ORG_LIMIT_KEY = "max_concurrent_chat_runs_limit"
 BATCH = 500
+RUN_CANCELLED_BY_USER = "run-cancelled-by-user"
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,53 @@ async def fail_abandoned(db: Database, stale_after: timedelta) -> list[int]:
         return stale
 
 
+async def request_cancel(session: AsyncSession, run_ids: Iterable[int]) -> list[int]:
+    """Cancel `run_ids`: waiting runs end `cancelled` now, never started; running ones are
+    flagged `cancel_requested` for the process that holds them. Finished runs are left alone.
+    Returns the running ids (the caller's own executor may cancel them at once)."""
+    ids = list(run_ids)
+    if not ids:
+        return []
+    await session.execute(
+        update(Run)
+        .where(Run.id.in_(ids), Run.status.not_in(TERMINAL))
+        .values(cancel_requested=True)
+    )
+    await session.execute(
+        update(Run)
+        .where(Run.id.in_(ids), Run.status.in_(WAITING))
+        .values(
+            status="cancelled",
+            ended_reason=RUN_CANCELLED_BY_USER,
+            error_message="The run was cancelled by a user before it started.",
+            details={"ended_reason": RUN_CANCELLED_BY_USER, "connected": False},
+            finished_at=utcnow(),
+        )
+    )
+    await refresh_results(session, ids)
+    running = select(Run.id).where(Run.id.in_(ids), Run.status == "running")
+    return list(await session.scalars(running))
+
+
+async def to_cancel(db: Database, worker: str, held: list[int]) -> list[int]:
+    """Of the runs `worker` holds, those to stop: flagged `cancel_requested`, deleted, or no
+    longer its running run (failed as abandoned by another process)."""
+    if not held:
+        return []
+    async with db.session() as session:
+        keep = set(
+            await session.scalars(
+                select(Run.id).where(
+                    Run.id.in_(held),
+                    Run.claimed_by == worker,
+                    Run.status == "running",
+                    Run.cancel_requested.is_(False),
+                )
+            )
+        )
+    return [run_id for run_id in held if run_id not in keep]
+
+
 async def finish(db: Database, run_id: int, worker: str, done: Finished) -> None:
     async with db.session() as session:
         await session.execute(
@@ -182,7 +231,11 @@ async def refresh_results(session: AsyncSession, run_ids: list[int]) -> None:
     if not run_ids:
         return
     result_ids = set(await session.scalars(select(Run.result_id).where(Run.id.in_(run_ids))))
-    for result_id in sorted(result_ids):
+    await refresh_result_ids(session, result_ids)
+
+
+async def refresh_result_ids(session: AsyncSession, result_ids: Iterable[int]) -> None:
+    for result_id in sorted(set(result_ids)):
         # Lock the result so two runs finishing at once cannot both see the other running.
         await session.execute(select(Result.id).where(Result.id == result_id).with_for_update())
         statuses = list(await session.scalars(select(Run.status).where(Run.result_id == result_id)))
@@ -192,9 +245,13 @@ async def refresh_results(session: AsyncSession, run_ids: list[int]) -> None:
 
 
 def result_status(statuses: list[str]) -> str:
+    """Running while a run waits or runs; then completed if any completed (or none is left),
+    cancelled if every run was cancelled, else failed."""
     if any(s not in TERMINAL for s in statuses):
         return "running" if any(s == "running" or s in TERMINAL for s in statuses) else "pending"
-    return "completed" if "completed" in statuses else "failed"
+    if not statuses or "completed" in statuses:
+        return "completed"
+    return "cancelled" if all(s == "cancelled" for s in statuses) else "failed"
 
 
 async def _mark(session: AsyncSession, ids: list[int], status: str, only: tuple[str, ...]) -> None:

@@ -42,6 +42,12 @@ async def get_result(session: AsyncSession, principal: Principal, result_id: int
     return (await _serialize_many(session, [row], detail=True))[0]
 
 
+async def summary(session: AsyncSession, principal: Principal, result_id: int) -> dict[str, Any]:
+    """A result as the results list shows it (`Result`)."""
+    row = await tenancy.owned(session, principal, Result, result_id)
+    return (await _serialize_many(session, [row], detail=False))[0]
+
+
 async def _filtered(
     session: AsyncSession, principal: Principal, filters: dict[str, Any]
 ) -> Select[Result]:

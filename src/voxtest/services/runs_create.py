@@ -1,8 +1,13 @@
-"""`run_scenarios_text/`: validate a run request, create its Result and Runs (pending)."""
+"""`run_scenarios_text/`: validate a run request, create its Result and Runs (pending).
+
+`create` (a Result and its planned runs) is shared by every way of starting runs:
+`run_scenarios_with_websockets/` (`runs_websockets`) and `results/{id}/rerun/` (`runs_rerun`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -40,6 +45,22 @@ SETTINGS_KEYS = (
 )
 
 
+@dataclass(frozen=True)
+class NewRun:
+    """One run to create: its plan, the websocket URL it dials instead of the result's or
+    the agent's, and a snapshot to keep as is (a rerun of a run whose scenario is gone)."""
+
+    scenario_id: int | None
+    personality_id: int | None
+    test_profile_id: int | None
+    websocket_url: str | None = None
+    snapshot: dict[str, Any] | None = None
+
+    @classmethod
+    def of(cls, plan: PlannedRun, websocket_url: str | None = None) -> NewRun:
+        return cls(plan.scenario_id, plan.personality_id, plan.test_profile_id, websocket_url)
+
+
 async def run_scenarios_text(
     session: AsyncSession, principal: Principal, body: dict[str, Any]
 ) -> dict[str, Any]:
@@ -60,10 +81,24 @@ async def run_scenarios_text(
         body.get("personality_ids"),
         body.get("test_profile_ids"),
     )
-    result = _new_result(principal, agent, body)
+    result = new_result(principal, agent, _settings(body), _connection(body))
+    result.name = body.get("name") or ""
+    result.concurrency_limit = body.get("concurrency_limit")
+    new_runs = [NewRun.of(plan) for plan in planned]
+    return await create(session, result, {s.id: s for s in scenarios}, new_runs, profiles)
+
+
+async def create(
+    session: AsyncSession,
+    result: Result,
+    scenarios: dict[int, Scenario],
+    new_runs: Sequence[NewRun],
+    profiles: dict[int, TestProfile] | None = None,
+) -> dict[str, Any]:
+    """Store `result` and its runs (pending); the run request's answer."""
     session.add(result)
     await session.flush()
-    runs = await _new_runs(session, result, {s.id: s for s in scenarios}, planned, profiles)
+    runs = await _new_runs(session, result, scenarios, new_runs, profiles or {})
     return await _answer(session, result, runs)
 
 
@@ -135,35 +170,49 @@ async def _profiles(
     return found
 
 
-def _new_result(principal: Principal, agent: Agent, body: dict[str, Any]) -> Result:
-    settings = {k: body[k] for k in SETTINGS_KEYS if body.get(k) is not None}
-    if body.get("websocket_headers"):
-        settings["websocket_headers"] = sorted(body["websocket_headers"])  # names only
+def new_result(
+    principal: Principal,
+    agent: Agent,
+    settings: dict[str, Any],
+    connection: dict[str, Any],
+    run_type: str = "Text",
+) -> Result:
     return Result(
         organization_id=principal.organization_id,
         project_id=agent.project_id,
         agent_id=agent.id,
-        name=body.get("name") or "",
+        name="",
         status="pending",
         run_as_text=True,
-        run_type="Text",
-        concurrency_limit=body.get("concurrency_limit"),
+        run_type=run_type,
         run_settings=settings,
-        connection={
-            "url": body.get("websocket_url"),
-            "headers": {str(k): str(v) for k, v in (body.get("websocket_headers") or {}).items()},
-        },
+        connection=connection,
     )
+
+
+def _settings(body: dict[str, Any]) -> dict[str, Any]:
+    settings = {k: body[k] for k in SETTINGS_KEYS if body.get(k) is not None}
+    if body.get("websocket_headers"):
+        settings["websocket_headers"] = sorted(body["websocket_headers"])  # names only
+    return settings
+
+
+def _connection(body: dict[str, Any]) -> dict[str, Any]:
+    headers = body.get("websocket_headers") or {}
+    return {
+        "url": body.get("websocket_url"),
+        "headers": {str(k): str(v) for k, v in headers.items()},
+    }
 
 
 async def _new_runs(
     session: AsyncSession,
     result: Result,
     scenarios: dict[int, Scenario],
-    planned: list[PlannedRun],
+    new_runs: Sequence[NewRun],
     profiles: dict[int, TestProfile],
 ) -> list[Run]:
-    personality_ids = {p.personality_id for p in planned if p.personality_id}
+    personality_ids = {new.personality_id for new in new_runs if new.personality_id}
     names = dict(
         (
             await session.execute(
@@ -171,7 +220,7 @@ async def _new_runs(
             )
         ).all()
     )
-    missing = {p.test_profile_id for p in planned if p.test_profile_id} - set(profiles)
+    missing = {new.test_profile_id for new in new_runs if new.test_profile_id} - set(profiles)
     if missing:
         rows = await session.scalars(select(TestProfile).where(TestProfile.id.in_(missing)))
         profiles = {**profiles, **{p.id: p for p in rows}}
@@ -181,24 +230,41 @@ async def _new_runs(
             project_id=result.project_id,
             agent_id=result.agent_id,
             result_id=result.id,
-            scenario_id=plan.scenario_id,
-            personality_id=plan.personality_id,
-            test_profile_id=plan.test_profile_id,
+            scenario_id=new.scenario_id,
+            personality_id=new.personality_id,
+            test_profile_id=new.test_profile_id,
             status="pending",
-            snapshot=_snapshot(scenarios[plan.scenario_id], names, profiles, plan),
+            snapshot=_run_snapshot(new, scenarios, names, profiles),
         )
-        for plan in planned
+        for new in new_runs
     ]
     session.add_all(runs)
     await session.flush()
     return runs
 
 
+def _run_snapshot(
+    new: NewRun,
+    scenarios: dict[int, Scenario],
+    personality_names: dict[int, str],
+    profiles: dict[int, TestProfile],
+) -> dict[str, Any]:
+    scenario = scenarios.get(new.scenario_id or 0)
+    if scenario is None:
+        snap = dict(new.snapshot or {})
+    else:
+        snap = _snapshot(scenario, personality_names, profiles, new)
+    snap.pop("websocket_url", None)
+    if new.websocket_url:
+        snap["websocket_url"] = new.websocket_url
+    return snap
+
+
 def _snapshot(
     scenario: Scenario,
     personality_names: dict[int, str],
     profiles: dict[int, TestProfile],
-    plan: PlannedRun,
+    plan: NewRun,
 ) -> dict[str, Any]:
     attrs = {**scenarios_read.ATTR_DEFAULTS, **(scenario.attrs or {})}
     profile = profiles.get(plan.test_profile_id or 0)

@@ -9,6 +9,7 @@ from voxtest.api.routes import (
     personalities,
     predefined_metrics,
     projects,
+    run_json,
     runs,
     scenario_folders,
     scenarios,
@@ -21,6 +22,7 @@ ROUTERS: list[APIRouter] = [
     agents.router,
     personalities.router,
     runs.router,  # before scenarios: `run_scenarios_text/` is no scenario id
+    run_json.router,  # before scenarios: `run_scenarios_json/` is no scenario id
     scenario_folders.router,  # before scenarios: `folders/` must not match `{id}/`
     scenarios.router,
     test_profiles.router,

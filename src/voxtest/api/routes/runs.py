@@ -1,17 +1,32 @@
-"""Running scenarios (`run_scenarios_text/`), results and runs, under every alias."""
+"""Running scenarios (`run_scenarios_text/`, `run_scenarios_with_websockets/`), results and
+runs with their actions (rerun, end calls, delete runs), under every alias."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from fastapi import APIRouter, Request
+from starlette.responses import Response
 
 from voxtest.api.auth import PrincipalDep
 from voxtest.api.deps import ServicesDep
 from voxtest.api.pagination import PageDep
 from voxtest.api.routing import family, operation
-from voxtest.api.wire._generated import SchemaPostRunScenariosTextWrite
-from voxtest.services import results, runs, runs_create
+from voxtest.api.wire._generated import (
+    RunScenariosWithWebsocketsWrite,
+    SchemaPostDeleteRunsWrite,
+    SchemaPostRunScenariosTextWrite,
+)
+from voxtest.runs.executor import Executor
+from voxtest.services import (
+    results,
+    runs,
+    runs_cancel,
+    runs_create,
+    runs_rerun,
+    runs_websockets,
+)
 
 router = APIRouter(tags=["test_framework"])
 SCENARIOS = (
@@ -42,10 +57,48 @@ async def run_scenarios_text(
 ) -> Any:
     async with services.db.session() as session:
         answer = await runs_create.run_scenarios_text(session, principal, body.given())
-    executor = getattr(request.app.state, "executor", None)
+    _wake(request)
+    return answer
+
+
+@operation(
+    router,
+    "POST",
+    family(*SCENARIOS, suffix="run_scenarios_with_websockets/"),
+    status_code=201,
+    summary="Run scenarios, each on its own websocket",
+)
+async def run_scenarios_with_websockets(
+    body: RunScenariosWithWebsocketsWrite,
+    request: Request,
+    principal: PrincipalDep,
+    services: ServicesDep,
+) -> Any:
+    async with services.db.session() as session:
+        answer = await runs_websockets.run_scenarios_with_websockets(
+            session, principal, body.given()
+        )
+    _wake(request)
+    return answer
+
+
+def _executor(request: Request) -> Executor | None:
+    executor: Executor | None = getattr(request.app.state, "executor", None)
+    return executor
+
+
+def _wake(request: Request) -> None:
+    """New runs were written: this process's executor looks now."""
+    executor = _executor(request)
     if executor is not None:
         executor.wake()
-    return answer
+
+
+def _cancel_here(request: Request, run_ids: Iterable[int]) -> None:
+    """Stop at once the runs this process holds (others see `cancel_requested`)."""
+    executor = _executor(request)
+    if executor is not None:
+        executor.cancel(run_ids)
 
 
 @operation(router, "GET", family(*RESULTS), summary="List results")
@@ -74,6 +127,48 @@ async def list_results(
 async def get_result(id: int, principal: PrincipalDep, services: ServicesDep) -> Any:
     async with services.db.session() as session:
         return await results.get_result(session, principal, id)
+
+
+@operation(router, "POST", family(*RESULTS, suffix="{id}/rerun/"), summary="Rerun a result")
+async def rerun_result(
+    id: int, request: Request, principal: PrincipalDep, services: ServicesDep
+) -> Any:
+    async with services.db.session() as session:
+        answer = await runs_rerun.rerun(session, principal, id)
+    _wake(request)
+    return answer
+
+
+@operation(
+    router, "POST", family(*RESULTS, suffix="{id}/end_calls/"), summary="End a result's calls"
+)
+async def end_calls(
+    id: int, request: Request, principal: PrincipalDep, services: ServicesDep
+) -> Response:
+    async with services.db.session() as session:
+        running = await runs_cancel.end_calls(session, principal, id)
+    _cancel_here(request, running)
+    return Response(status_code=200)
+
+
+@operation(
+    router,
+    "POST",
+    family(*RESULTS, suffix="{id}/delete_runs/"),
+    status_code=204,
+    summary="Delete runs of a result",
+)
+async def delete_runs(
+    id: int,
+    body: SchemaPostDeleteRunsWrite,
+    request: Request,
+    principal: PrincipalDep,
+    services: ServicesDep,
+) -> Response:
+    async with services.db.session() as session:
+        running = await runs_cancel.delete_runs(session, principal, id, body.given())
+    _cancel_here(request, running)
+    return Response(status_code=204)
 
 
 @operation(router, "GET", family(*RUNS), summary="List runs")
@@ -114,3 +209,13 @@ async def bulk_runs(principal: PrincipalDep, services: ServicesDep, run_ids: str
 async def get_run(id: int, principal: PrincipalDep, services: ServicesDep) -> Any:
     async with services.db.session() as session:
         return await runs.get_run(session, principal, id)
+
+
+@operation(router, "POST", family(*RUNS, suffix="{id}/end_call/"), summary="End a run's call")
+async def end_call(
+    id: int, request: Request, principal: PrincipalDep, services: ServicesDep
+) -> Response:
+    async with services.db.session() as session:
+        running = await runs_cancel.end_call(session, principal, id)
+    _cancel_here(request, running)
+    return Response(status_code=200)

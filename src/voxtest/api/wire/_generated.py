@@ -7086,6 +7086,353 @@ class Run(ReadModel):
     )
 
 
+class TestSuiteSpecUploadWrite(WriteModel):
+    """Accepts a spec as a JSON body or an uploaded file."""
+
+    spec: Any = Field(None, description="The test-suite spec. Use this when posting JSON directly.")
+    file: str | None = Field(
+        None, description="A .json spec file. Use this instead of 'spec' for uploads."
+    )
+    agent_id: int | None = Field(
+        None,
+        description="Agent to test. Overrides 'agent_id' in the spec, letting one spec file run against several environments.",
+    )
+    name: str | None = Field(
+        None, max_length=255, description="Label for this run. Defaults to the spec's suite name."
+    )
+    channel: Literal["voice", "text", "elevenlabs", "livekit_v2", "pipecat_v2"] | None = Field(
+        None,
+        description="How to reach the agent: 'voice' for a phone call (the default), 'text' for chat, 'elevenlabs' for an ElevenLabs WebRTC session, or 'livekit_v2' or 'pipecat_v2' for their respective WebRTC sessions.\n\n* `voice` - voice\n* `text` - text\n* `elevenlabs` - elevenlabs\n* `livekit_v2` - livekit_v2\n* `pipecat_v2` - pipecat_v2",
+    )
+    livekit_data: dict[str, Any] | None = Field(
+        None,
+        description="Optional LiveKit overrides. These apply only to this run and are not part of the portable test-suite spec.",
+    )
+    pipecat_data: dict[str, Any] | None = Field(
+        None,
+        description="Optional Pipecat Cloud overrides. These apply only to this run and are not part of the portable test-suite spec.",
+    )
+    REQUIRED: ClassVar[frozenset[str]] = frozenset([])
+    NON_NULL: ClassVar[frozenset[str]] = frozenset(
+        ["agent_id", "channel", "file", "livekit_data", "name", "pipecat_data"]
+    )
+
+
+class ScenariosRunJson2200Runs(ReadModel):
+    """ScenariosRunJson2200Runs"""
+
+    id: int | None = Field(None, description="ID of the run")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the run"
+    )
+    scenario: int | None = Field(None, description="ID of the scenario")
+    number: str | None = Field(
+        None,
+        description="For outbound runs (agent.inbound=False). The given number that must be called from the phone number configured in the cekura agent.",
+    )
+    inbound_number: str | None = Field(
+        None,
+        description="For inbound runs (agent.inbound=True). The agent's configured phone number will receive calls from this number.",
+    )
+    scenario_name: str | None = Field(None, description="Name of the scenario")
+    test_profile_data: dict[str, Any] | None = Field(
+        None, description="Details of the test profile associated with this run scenario"
+    )
+    outbound_dial_window_opens_at: datetime | None = Field(
+        None,
+        description="When the outbound dial window opened (run transitioned to pending/waiting-for-call). Null until dispatched.",
+    )
+    outbound_dial_window_seconds: int | None = Field(
+        None, description="Duration of the outbound dial window in seconds."
+    )
+    outbound_dial_window_closes_at: datetime | None = Field(
+        None,
+        description="Deadline by which your agent must dial the outbound number (opens_at + outbound_dial_window_seconds). Dials after this are dropped and the run returns status: timeout.",
+    )
+
+
+class ScenariosRunJson2200(ReadModel):
+    """ScenariosRunJson2200"""
+
+    id: int | None = Field(None, description="ID of the result")
+    agent: int | None = Field(None, description="ID of the agent")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the result"
+    )
+    run_as_text: bool | None = Field(None, description="Whether the scenario ran as text or not")
+    runs: list[ScenariosRunJson2200Runs] | None = None
+    created_at: datetime | None = None
+
+
+class ScenariosRunJson200Runs(ReadModel):
+    """ScenariosRunJson200Runs"""
+
+    id: int | None = Field(None, description="ID of the run")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the run"
+    )
+    scenario: int | None = Field(None, description="ID of the scenario")
+    number: str | None = Field(
+        None,
+        description="For outbound runs (agent.inbound=False). The given number that must be called from the phone number configured in the cekura agent.",
+    )
+    inbound_number: str | None = Field(
+        None,
+        description="For inbound runs (agent.inbound=True). The agent's configured phone number will receive calls from this number.",
+    )
+    scenario_name: str | None = Field(None, description="Name of the scenario")
+    test_profile_data: dict[str, Any] | None = Field(
+        None, description="Details of the test profile associated with this run scenario"
+    )
+    outbound_dial_window_opens_at: datetime | None = Field(
+        None,
+        description="When the outbound dial window opened (run transitioned to pending/waiting-for-call). Null until dispatched.",
+    )
+    outbound_dial_window_seconds: int | None = Field(
+        None, description="Duration of the outbound dial window in seconds."
+    )
+    outbound_dial_window_closes_at: datetime | None = Field(
+        None,
+        description="Deadline by which your agent must dial the outbound number (opens_at + outbound_dial_window_seconds). Dials after this are dropped and the run returns status: timeout.",
+    )
+
+
+class ScenariosRunJson200(ReadModel):
+    """ScenariosRunJson200"""
+
+    id: int | None = Field(None, description="ID of the result")
+    agent: int | None = Field(None, description="ID of the agent")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the result"
+    )
+    run_as_text: bool | None = Field(None, description="Whether the scenario ran as text or not")
+    runs: list[ScenariosRunJson200Runs] | None = None
+    created_at: datetime | None = None
+
+
+class ScenariosRunJson3200Runs(ReadModel):
+    """ScenariosRunJson3200Runs"""
+
+    id: int | None = Field(None, description="ID of the run")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the run"
+    )
+    scenario: int | None = Field(None, description="ID of the scenario")
+    number: str | None = Field(
+        None,
+        description="For outbound runs (agent.inbound=False). The given number that must be called from the phone number configured in the cekura agent.",
+    )
+    inbound_number: str | None = Field(
+        None,
+        description="For inbound runs (agent.inbound=True). The agent's configured phone number will receive calls from this number.",
+    )
+    scenario_name: str | None = Field(None, description="Name of the scenario")
+    test_profile_data: dict[str, Any] | None = Field(
+        None, description="Details of the test profile associated with this run scenario"
+    )
+    outbound_dial_window_opens_at: datetime | None = Field(
+        None,
+        description="When the outbound dial window opened (run transitioned to pending/waiting-for-call). Null until dispatched.",
+    )
+    outbound_dial_window_seconds: int | None = Field(
+        None, description="Duration of the outbound dial window in seconds."
+    )
+    outbound_dial_window_closes_at: datetime | None = Field(
+        None,
+        description="Deadline by which your agent must dial the outbound number (opens_at + outbound_dial_window_seconds). Dials after this are dropped and the run returns status: timeout.",
+    )
+
+
+class ScenariosRunJson3200(ReadModel):
+    """ScenariosRunJson3200"""
+
+    id: int | None = Field(None, description="ID of the result")
+    agent: int | None = Field(None, description="ID of the agent")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the result"
+    )
+    run_as_text: bool | None = Field(None, description="Whether the scenario ran as text or not")
+    runs: list[ScenariosRunJson3200Runs] | None = None
+    created_at: datetime | None = None
+
+
+class ScenarioWithWebsocketWrite(WriteModel):
+    """ScenarioWithWebsocket"""
+
+    scenario: int | None = Field(None, description="Integer ID of the evaluator (scenario) to run.")
+    websocket_url: str | None = Field(
+        None,
+        description="WebSocket URL for this specific scenario (must start with ws:// or wss://). Overrides the agent-level websocket_url for this run only.",
+    )
+    REQUIRED: ClassVar[frozenset[str]] = frozenset(["scenario"])
+    NON_NULL: ClassVar[frozenset[str]] = frozenset(["scenario", "websocket_url"])
+
+
+class RunScenariosWithWebsocketsWrite(WriteModel):
+    """RunScenariosWithWebsockets"""
+
+    agent: int | None = Field(
+        None, description="Agent to use. Required if none of the scenarios have an agent."
+    )
+    scenarios: list[ScenarioWithWebsocketWrite] | None = Field(
+        None,
+        description='List of scenario+websocket pairs. Each element must be an object with two keys: `scenario` (integer evaluator ID) and `websocket_url` (string, ws:// or wss:// URL). Example: [{"scenario": 101, "websocket_url": "wss://agent-a.example.com/chat"}, {"scenario": 102, "websocket_url": "wss://agent-b.example.com/chat"}]',
+    )
+    frequency: int | None = Field(None, ge=1, le=100, description="Frequency to run")
+    mock_tool_names: list[str] | None = Field(
+        None,
+        description="Names of mock tools to activate for this run. Omit (or send null) to mock every tool configured on the agent; send an empty list to mock none so every tool keeps its original endpoint; send specific names to mock only those. Tools that belong to an MCP server should be selected via the MCP server's name or key, which mocks all of that server's tools as one unit. Legacy MCP sub-tool names are accepted as aliases for the whole parent MCP.",
+    )
+    REQUIRED: ClassVar[frozenset[str]] = frozenset(["frequency", "scenarios"])
+    NON_NULL: ClassVar[frozenset[str]] = frozenset(["frequency", "scenarios"])
+
+
+class ScenariosRunWebsocket2201Runs(ReadModel):
+    """ScenariosRunWebsocket2201Runs"""
+
+    id: int | None = Field(None, description="ID of the run")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the run"
+    )
+    scenario: int | None = Field(None, description="ID of the scenario")
+    number: str | None = Field(
+        None,
+        description="For outbound runs (agent.inbound=False). The given number that must be called from the phone number configured in the cekura agent.",
+    )
+    inbound_number: str | None = Field(
+        None,
+        description="For inbound runs (agent.inbound=True). The agent's configured phone number will receive calls from this number.",
+    )
+    scenario_name: str | None = Field(None, description="Name of the scenario")
+    test_profile_data: dict[str, Any] | None = Field(
+        None, description="Details of the test profile associated with this run scenario"
+    )
+    outbound_dial_window_opens_at: datetime | None = Field(
+        None,
+        description="When the outbound dial window opened (run transitioned to pending/waiting-for-call). Null until dispatched.",
+    )
+    outbound_dial_window_seconds: int | None = Field(
+        None, description="Duration of the outbound dial window in seconds."
+    )
+    outbound_dial_window_closes_at: datetime | None = Field(
+        None,
+        description="Deadline by which your agent must dial the outbound number (opens_at + outbound_dial_window_seconds). Dials after this are dropped and the run returns status: timeout.",
+    )
+
+
+class ScenariosRunWebsocket2201(ReadModel):
+    """ScenariosRunWebsocket2201"""
+
+    id: int | None = Field(None, description="ID of the result")
+    agent: int | None = Field(None, description="ID of the agent")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the result"
+    )
+    run_as_text: bool | None = Field(None, description="Whether the scenario ran as text or not")
+    runs: list[ScenariosRunWebsocket2201Runs] | None = None
+    created_at: datetime | None = None
+
+
+class ScenariosRunWebsocket201Runs(ReadModel):
+    """ScenariosRunWebsocket201Runs"""
+
+    id: int | None = Field(None, description="ID of the run")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the run"
+    )
+    scenario: int | None = Field(None, description="ID of the scenario")
+    number: str | None = Field(
+        None,
+        description="For outbound runs (agent.inbound=False). The given number that must be called from the phone number configured in the cekura agent.",
+    )
+    inbound_number: str | None = Field(
+        None,
+        description="For inbound runs (agent.inbound=True). The agent's configured phone number will receive calls from this number.",
+    )
+    scenario_name: str | None = Field(None, description="Name of the scenario")
+    test_profile_data: dict[str, Any] | None = Field(
+        None, description="Details of the test profile associated with this run scenario"
+    )
+    outbound_dial_window_opens_at: datetime | None = Field(
+        None,
+        description="When the outbound dial window opened (run transitioned to pending/waiting-for-call). Null until dispatched.",
+    )
+    outbound_dial_window_seconds: int | None = Field(
+        None, description="Duration of the outbound dial window in seconds."
+    )
+    outbound_dial_window_closes_at: datetime | None = Field(
+        None,
+        description="Deadline by which your agent must dial the outbound number (opens_at + outbound_dial_window_seconds). Dials after this are dropped and the run returns status: timeout.",
+    )
+
+
+class ScenariosRunWebsocket201(ReadModel):
+    """ScenariosRunWebsocket201"""
+
+    id: int | None = Field(None, description="ID of the result")
+    agent: int | None = Field(None, description="ID of the agent")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the result"
+    )
+    run_as_text: bool | None = Field(None, description="Whether the scenario ran as text or not")
+    runs: list[ScenariosRunWebsocket201Runs] | None = None
+    created_at: datetime | None = None
+
+
+class ScenariosRunWebsocket3201Runs(ReadModel):
+    """ScenariosRunWebsocket3201Runs"""
+
+    id: int | None = Field(None, description="ID of the run")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the run"
+    )
+    scenario: int | None = Field(None, description="ID of the scenario")
+    number: str | None = Field(
+        None,
+        description="For outbound runs (agent.inbound=False). The given number that must be called from the phone number configured in the cekura agent.",
+    )
+    inbound_number: str | None = Field(
+        None,
+        description="For inbound runs (agent.inbound=True). The agent's configured phone number will receive calls from this number.",
+    )
+    scenario_name: str | None = Field(None, description="Name of the scenario")
+    test_profile_data: dict[str, Any] | None = Field(
+        None, description="Details of the test profile associated with this run scenario"
+    )
+    outbound_dial_window_opens_at: datetime | None = Field(
+        None,
+        description="When the outbound dial window opened (run transitioned to pending/waiting-for-call). Null until dispatched.",
+    )
+    outbound_dial_window_seconds: int | None = Field(
+        None, description="Duration of the outbound dial window in seconds."
+    )
+    outbound_dial_window_closes_at: datetime | None = Field(
+        None,
+        description="Deadline by which your agent must dial the outbound number (opens_at + outbound_dial_window_seconds). Dials after this are dropped and the run returns status: timeout.",
+    )
+
+
+class ScenariosRunWebsocket3201(ReadModel):
+    """ScenariosRunWebsocket3201"""
+
+    id: int | None = Field(None, description="ID of the result")
+    agent: int | None = Field(None, description="ID of the agent")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the result"
+    )
+    run_as_text: bool | None = Field(None, description="Whether the scenario ran as text or not")
+    runs: list[ScenariosRunWebsocket3201Runs] | None = None
+    created_at: datetime | None = None
+
+
+class SchemaPostDeleteRunsWrite(WriteModel):
+    """SchemaPostDeleteRuns"""
+
+    run_ids: list[int] | None = Field(None, description="List of run IDs to delete")
+    REQUIRED: ClassVar[frozenset[str]] = frozenset(["run_ids"])
+    NON_NULL: ClassVar[frozenset[str]] = frozenset(["run_ids"])
+
+
 OPERATIONS: dict[tuple[str, str], Operation] = {
     ("GET", "/test_framework/v1/aiagents/"): Operation(
         "aiagents-v1-list", None, {200: PaginatedAIAgentList, 404: None}
@@ -7612,5 +7959,65 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ("GET", "/test_framework/v2/runs/{id}/"): Operation("runs-retrieve", None, {200: Run}),
     ("GET", "/test_framework/v2/runs/bulk/"): Operation(
         "runs-bulk-retrieve", None, {200: list[Run]}
+    ),
+    ("POST", "/test_framework/v1/scenarios/run_scenarios_json/"): Operation(
+        "scenarios-run-json_2", TestSuiteSpecUploadWrite, {200: ScenariosRunJson2200, 400: None}
+    ),
+    ("POST", "/test_framework/v1/scenarios-external/run_scenarios_json/"): Operation(
+        "scenarios-run-json", TestSuiteSpecUploadWrite, {200: ScenariosRunJson200, 400: None}
+    ),
+    ("POST", "/test_framework/v2/scenarios/run_scenarios_json/"): Operation(
+        "scenarios-run-json_3", TestSuiteSpecUploadWrite, {200: ScenariosRunJson3200, 400: None}
+    ),
+    ("POST", "/test_framework/v1/scenarios/run_scenarios_with_websockets/"): Operation(
+        "scenarios-run-websocket_2",
+        RunScenariosWithWebsocketsWrite,
+        {201: ScenariosRunWebsocket2201, 400: None},
+    ),
+    ("POST", "/test_framework/v1/scenarios-external/run_scenarios_with_websockets/"): Operation(
+        "scenarios-run-websocket",
+        RunScenariosWithWebsocketsWrite,
+        {201: ScenariosRunWebsocket201, 400: None},
+    ),
+    ("POST", "/test_framework/v2/scenarios/run_scenarios_with_websockets/"): Operation(
+        "scenarios-run-websocket_3",
+        RunScenariosWithWebsocketsWrite,
+        {201: ScenariosRunWebsocket3201, 400: None},
+    ),
+    ("POST", "/test_framework/v1/results/{id}/rerun/"): Operation(
+        "results-v1-rerun-create", None, {200: Result}
+    ),
+    ("POST", "/test_framework/v1/results-external/{id}/rerun/"): Operation(
+        "results-v1-external-rerun-create", None, {200: Result}
+    ),
+    ("POST", "/test_framework/v2/results/{id}/rerun/"): Operation(
+        "results-rerun-create", None, {200: Result}
+    ),
+    ("POST", "/test_framework/v1/results/{id}/end_calls/"): Operation(
+        "end-calls_2", None, {200: None, 404: None}
+    ),
+    ("POST", "/test_framework/v1/results-external/{id}/end_calls/"): Operation(
+        "end-calls", None, {200: None, 404: None}
+    ),
+    ("POST", "/test_framework/v2/results/{id}/end_calls/"): Operation(
+        "end-calls_3", None, {200: None, 404: None}
+    ),
+    ("POST", "/test_framework/v1/results/{id}/delete_runs/"): Operation(
+        "delete-runs_2", SchemaPostDeleteRunsWrite, {204: None, 400: None, 404: None}
+    ),
+    ("POST", "/test_framework/v1/results-external/{id}/delete_runs/"): Operation(
+        "delete-runs", SchemaPostDeleteRunsWrite, {204: None, 400: None, 404: None}
+    ),
+    ("POST", "/test_framework/v2/results/{id}/delete_runs/"): Operation(
+        "delete-runs_3", SchemaPostDeleteRunsWrite, {204: None, 400: None, 404: None}
+    ),
+    ("POST", "/test_framework/v1/runs/{id}/end_call/"): Operation(
+        "end-call_2", None, {200: None, 404: None}
+    ),
+    ("POST", "/test_framework/v1/runs-external/{id}/end_call/"): Operation(
+        "end-call", None, {200: None, 404: None}
+    ),
+    ("POST", "/test_framework/v2/runs/{id}/end_call/"): Operation(
+        "end-call_3", None, {200: None, 404: None}
     ),
 }

@@ -2,6 +2,7 @@
 
 A run's `claimed_by`/`heartbeat_at` say which process executes it and that it is alive;
 `voxtest.runs.executor` reads them to fail runs a dead process left `running`.
+`cancel_requested` asks whichever process holds a running run to end it (`end_call/`).
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ class Run(IdMixin, TimestampMixin, Base):
     finished_at: Mapped[datetime | None]
     claimed_by: Mapped[str | None] = mapped_column(String(64))
     heartbeat_at: Mapped[datetime | None]
+    cancel_requested: Mapped[bool] = mapped_column(default=False)
     transcript: Mapped[list[Any]] = mapped_column(default=list)
     """The Cekura-format transcript (`transcript_object`)."""
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)

@@ -598,6 +598,7 @@ def upgrade() -> None:
         sa.Column(
             "heartbeat_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=True
         ),
+        sa.Column("cancel_requested", sa.Boolean(), nullable=False),
         sa.Column(
             "transcript",
             sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
