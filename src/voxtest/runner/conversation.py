@@ -47,21 +47,32 @@ async def run_conversation(
     """Connect (retrying retryable failures), play `script`, hang up and close `channel`."""
     limits = limits or Limits()
     clock = clock or SystemClock()
-    attempts, failure = await _connect(channel, limits, clock)
-    if failure is not None:
-        return ConversationOutcome(
-            Transcript(),
-            reasons.TESTING_AGENT_DID_NOT_CONNECT,
-            failure,
-            connected=False,
-            connect_attempts=attempts,
-        )
+    attempts, not_connected = await connect_or_outcome(channel, limits, clock)
+    if not_connected is not None:
+        return not_connected
     call = Call(channel, script, judge, variables, limits, clock, paraphrase)
     try:
         await call.run(agent_speaks_first)
     finally:
         await channel.close()
     return call.outcome(attempts)
+
+
+async def connect_or_outcome(
+    channel: Channel, limits: Limits, clock: Clock
+) -> tuple[int, ConversationOutcome | None]:
+    """(attempts made, the did-not-connect outcome when connecting failed, else None)."""
+    attempts, failure = await _connect(channel, limits, clock)
+    if failure is None:
+        return attempts, None
+    outcome = ConversationOutcome(
+        Transcript(),
+        reasons.TESTING_AGENT_DID_NOT_CONNECT,
+        failure,
+        connected=False,
+        connect_attempts=attempts,
+    )
+    return attempts, outcome
 
 
 async def _connect(channel: Channel, limits: Limits, clock: Clock) -> tuple[int, str | None]:

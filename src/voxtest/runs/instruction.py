@@ -20,10 +20,9 @@ from voxtest.channels.base import (
     ToolCall,
     ToolResult,
 )
-from voxtest.domain.transcript import Transcript
 from voxtest.llm.base import ModelError
 from voxtest.runner import limits as reasons
-from voxtest.runner.conversation import _connect
+from voxtest.runner.conversation import connect_or_outcome
 from voxtest.runner.limits import Limits
 from voxtest.runner.outcome import ConversationOutcome
 from voxtest.runner.recorder import TranscriptRecorder
@@ -40,15 +39,9 @@ async def run_instruction(
     channel: Channel, caller: SimulatedCaller, *, limits: Limits, clock: Clock | None = None
 ) -> ConversationOutcome:
     clock = clock or SystemClock()
-    attempts, failure = await _connect(channel, limits, clock)
-    if failure is not None:
-        return ConversationOutcome(
-            Transcript(),
-            reasons.TESTING_AGENT_DID_NOT_CONNECT,
-            failure,
-            connected=False,
-            connect_attempts=attempts,
-        )
+    attempts, not_connected = await connect_or_outcome(channel, limits, clock)
+    if not_connected is not None:
+        return not_connected
     turns = _Turns(channel, caller, limits, clock)
     try:
         reason, error = await turns.play()

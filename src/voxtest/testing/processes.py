@@ -71,13 +71,7 @@ def serve(
         _wait_healthy(url, proc)
         yield ServerProcess(url=url, env=env)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        if proc.stderr is not None:
-            proc.stderr.close()
+        _stop(proc)
 
 
 @contextmanager
@@ -93,13 +87,18 @@ def example_chat_agent(*switches: str) -> Iterator[str]:
         _wait_listening(port, proc)
         yield f"ws://127.0.0.1:{port}/chat"
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        if proc.stderr is not None:
-            proc.stderr.close()
+        _stop(proc)
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=5)
+    if proc.stderr is not None:
+        proc.stderr.close()
 
 
 def _wait_listening(port: int, proc: subprocess.Popen[bytes], timeout: float = 30) -> None:
