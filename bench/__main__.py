@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from bench import api_throughput, condition_judge, db_roundtrip
+from bench import api_throughput, condition_judge, conversations, db_roundtrip
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
-    parser.add_argument("--only", choices=["api", "db", "judge"], help="run one benchmark")
+    parser.add_argument(
+        "--only", choices=["api", "db", "judge", "conversations"], help="run one benchmark"
+    )
     parser.add_argument("--seconds", type=int, default=10, help="duration of each load phase")
     parser.add_argument("--save", action="store_true", help="store results as the new baseline")
     args = parser.parse_args()
@@ -19,6 +21,8 @@ def main() -> None:
         condition_judge.run()
     if args.only in (None, "api"):
         api_throughput.run(seconds=args.seconds, save=args.save)
+    if args.only in (None, "conversations"):
+        conversations.run(save=args.save)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import asyncio
 import hmac
 import http
 import random
+from collections import deque
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Self
@@ -40,6 +41,7 @@ class ClinicAgentOptions:
     ping_interval_s: float = chat_ws.PING_INTERVAL_SECONDS
     ping_timeout_s: float = chat_ws.PING_TIMEOUT_SECONDS
     seed: int = 0
+    keep_connections: int = 1000  # connection logs kept (oldest dropped), bounding memory
 
     def switches(self) -> DialogueSwitches:
         return DialogueSwitches(self.wrong_confirmation, self.skip_verification)
@@ -82,7 +84,7 @@ class ClinicAgentServer:
         self.options = options or ClinicAgentOptions()
         self.host = host
         self.port = port
-        self.connections: list[ConnectionLog] = []
+        self.connections: deque[ConnectionLog] = deque(maxlen=self.options.keep_connections)
         self._server: Server | None = None
         self._rng = random.Random(self.options.seed)
 

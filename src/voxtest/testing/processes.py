@@ -6,11 +6,13 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import httpx
 
@@ -78,16 +80,18 @@ def serve(
 def example_chat_agent(*switches: str) -> Iterator[str]:
     """`voxtest example-agent chat` on a free port until the block ends; yields its ws:// URL."""
     port = free_port()
-    proc = subprocess.Popen(
-        [VOXTEST, "example-agent", "chat", "--port", str(port), *switches],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        _wait_listening(port, proc)
-        yield f"ws://127.0.0.1:{port}/chat"
-    finally:
-        _stop(proc)
+    # stderr goes to a file, not a pipe: a long run's warnings must never fill a pipe and stall it.
+    with tempfile.TemporaryFile() as errors:
+        proc = subprocess.Popen(
+            [VOXTEST, "example-agent", "chat", "--port", str(port), *switches],
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+        )
+        try:
+            _wait_listening(port, proc, errors)
+            yield f"ws://127.0.0.1:{port}/chat"
+        finally:
+            _stop(proc)
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:
@@ -101,11 +105,14 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
         proc.stderr.close()
 
 
-def _wait_listening(port: int, proc: subprocess.Popen[bytes], timeout: float = 30) -> None:
+def _wait_listening(
+    port: int, proc: subprocess.Popen[bytes], errors: IO[bytes], timeout: float = 30
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+            errors.seek(0)
+            err = errors.read().decode(errors="replace")
             raise RuntimeError(f"the example agent exited during start-up:\n{err[-2000:]}")
         with socket.socket() as s:
             if s.connect_ex(("127.0.0.1", port)) == 0:
