@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from voxtest.security.secretbox import SecretBox, load_or_create_key
 from voxtest.settings import Settings
 from voxtest.storage import migrate
 from voxtest.storage.db import Database
-
-StartupHook = Callable[["Services"], Awaitable[None]]
 
 
 @dataclass
@@ -18,7 +15,6 @@ class Services:
     settings: Settings
     db: Database
     box: SecretBox
-    startup_hooks: list[StartupHook] = field(default_factory=list)
 
     @classmethod
     async def start(cls, settings: Settings, *, migrate_schema: bool = True) -> Services:

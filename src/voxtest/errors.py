@@ -70,7 +70,3 @@ def _as_list(value: Any) -> Any:
     if isinstance(value, Sequence):
         return list(value)
     return [str(value)]
-
-
-def field_error(field: str, message: str) -> ValidationFailed:
-    return ValidationFailed({field: [message]})

@@ -51,9 +51,6 @@ class KeyCache:
             self._items.clear()
         self._items[digest] = (time.monotonic() + self.ttl, principal)
 
-    def forget_all(self) -> None:
-        self._items.clear()
-
 
 async def lookup(db: Database, digest: str) -> Principal | None:
     async with db.session() as session:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
+from starlette.datastructures import URL
 
 from voxtest.errors import NotFound
 
@@ -36,8 +37,6 @@ class PageRequest:
         }
 
     def _link(self, page: int) -> str:
-        from starlette.datastructures import URL
-
         url = URL(self.url)
         return str(
             url.remove_query_params("page") if page == 1 else url.include_query_params(page=page)
