@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 
-from bench import api_throughput, condition_judge, conversations, db_roundtrip
+from bench import api_throughput, condition_judge, conversations, db_roundtrip, scale_out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument(
-        "--only", choices=["api", "db", "judge", "conversations"], help="run one benchmark"
+        "--only",
+        choices=["api", "db", "judge", "conversations", "scale-out"],
+        help="run one benchmark",
     )
     parser.add_argument("--seconds", type=int, default=10, help="duration of each load phase")
     parser.add_argument("--save", action="store_true", help="store results as the new baseline")
@@ -23,6 +25,8 @@ def main() -> None:
         api_throughput.run(seconds=args.seconds, save=args.save)
     if args.only in (None, "conversations"):
         conversations.run(save=args.save)
+    if args.only in (None, "scale-out"):
+        scale_out.run(save=args.save)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -30,6 +31,10 @@ class Settings(BaseSettings):
     public_base_url: str = "http://127.0.0.1:8000"
     """How agents under test reach this instance (mock-tool URLs are built from it)."""
 
+    allow_private_urls: bool = False
+    """Let URLs voxtest calls on a user's behalf (a scenario's REST functions) resolve to
+    loopback, private or link-local addresses; off, such calls fail with a message."""
+
     api_key_cache_seconds: float = 10.0
     """How long a verified API key is trusted without a database look-up."""
 
@@ -38,6 +43,17 @@ class Settings(BaseSettings):
 
     db_pool_size: int = 10
     sql_echo: bool = False
+
+    # How runs are executed.
+    jobs: Literal["embedded", "procrastinate"] = "embedded"
+    """`embedded`: asyncio workers inside `voxtest serve`. `procrastinate` (PostgreSQL only):
+    `voxtest serve` queues runs and `voxtest worker` processes, on any machines, execute them."""
+
+    run_heartbeat_seconds: float = Field(default=10.0, gt=0)
+    """How often a process stamps the runs it holds."""
+
+    run_stale_after_seconds: float = Field(default=60.0, gt=0)
+    """A run whose stamp is older than this was left by a dead process and is failed."""
 
     # The simulated caller's model: any OpenAI-compatible chat-completions endpoint.
     llm_base_url: str = ""
@@ -62,6 +78,23 @@ class Settings(BaseSettings):
     judge_api_key_header: str = ""
     judge_timeout_seconds: float | None = Field(default=None, gt=0)
     judge_max_retries: int | None = Field(default=None, ge=0)
+
+    # Which engine plays each role: `openai` (the endpoint settings above) or `llama_cpp` (a
+    # GGUF model run in this process; needs the extra voxtest[local-llm]).
+    llm_provider: Literal["openai", "llama_cpp"] = "openai"
+    judge_provider: Literal["", "openai", "llama_cpp"] = ""
+    """Empty: the caller's provider."""
+
+    # The in-process model (provider `llama_cpp`); the caller and the judge share one copy.
+    llama_cpp_model_path: str = ""
+    """A GGUF file; empty: the bundled Qwen2.5-Coder-1.5B-Instruct (Q4_K_M), assembled once
+    from the installed voxtest[local-llm] parts into `<home>/models/`."""
+
+    llama_cpp_threads: int = Field(default=0, ge=0)
+    """CPU threads for generation; 0: every core this process may use."""
+
+    llama_cpp_context_tokens: int = Field(default=4096, ge=512)
+    """The model's context window (prompt and reply), in tokens."""
 
     @field_validator("home", mode="before")
     @classmethod

@@ -1,12 +1,18 @@
-"""Fixtures for the model adapters: the loopback OpenAI-compatible server, a recorded sleep."""
+"""Fixtures for the model adapters: the loopback OpenAI-compatible server, a recorded sleep,
+a fake or absent `llama_cpp` module."""
 
 from __future__ import annotations
 
+import importlib.machinery
+import sys
+import types
 from collections.abc import Iterator
 
 import pytest
 
+from tests.llm.fake_llama import FakeLlama
 from tests.llm.fake_openai import FakeOpenAI
+from voxtest.llm.llama_cpp import unload_models
 
 
 @pytest.fixture
@@ -28,3 +34,19 @@ class RecordedSleep:
 @pytest.fixture
 def sleep() -> RecordedSleep:
     return RecordedSleep()
+
+
+@pytest.fixture
+def fake_llama_cpp(monkeypatch: pytest.MonkeyPatch) -> Iterator[type[FakeLlama]]:
+    module = types.ModuleType("llama_cpp")
+    module.__spec__ = importlib.machinery.ModuleSpec("llama_cpp", None)
+    module.Llama = FakeLlama  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "llama_cpp", module)
+    FakeLlama.instances, FakeLlama.answers, FakeLlama.fail_with = [], [], None
+    yield FakeLlama
+    unload_models()
+
+
+@pytest.fixture
+def without_llama_cpp(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "llama_cpp", None)  # import fails, find_spec says None

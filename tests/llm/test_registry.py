@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pydantic import SecretStr
 
+from tests.llm.fake_llama import FakeLlama
 from voxtest.errors import ConfigError
-from voxtest.llm import ModelNotConfigured, OpenAICompatibleModel
+from voxtest.llm import LlamaCppModel, ModelNotConfigured, OpenAICompatibleModel
+from voxtest.llm.llama_cpp import LlamaCppConfig
 from voxtest.llm.registry import caller_endpoint, caller_model, judge_endpoint, judge_model
 from voxtest.settings import Settings
 
@@ -101,3 +105,65 @@ def test_the_endpoint_repr_hides_the_key() -> None:
 def test_a_bad_base_url_names_the_setting() -> None:
     with pytest.raises(ConfigError, match="VOXTEST_LLM_BASE_URL 'localhost:11434'"):
         caller_model(settings(llm_base_url="localhost:11434", llm_model="m"))
+
+
+def test_the_llama_cpp_provider_builds_the_local_model_for_both_roles(
+    fake_llama_cpp: type[FakeLlama], tmp_path: Path
+) -> None:
+    gguf = tmp_path / "local.gguf"
+    gguf.write_bytes(b"GGUF")
+    values = settings(
+        llm_provider="llama_cpp",
+        llama_cpp_model_path=str(gguf),
+        llama_cpp_threads=3,
+        llama_cpp_context_tokens=2048,
+    )
+
+    caller, judge = caller_model(values), judge_model(values)
+
+    assert isinstance(caller, LlamaCppModel) and isinstance(judge, LlamaCppModel)
+    assert caller.config == judge.config
+    assert (caller.config.model_path, caller.config.threads) == (gguf, 3)
+    assert caller.config.context_tokens == 2048
+
+
+def test_the_judge_provider_overrides_the_callers(
+    fake_llama_cpp: type[FakeLlama], tmp_path: Path
+) -> None:
+    gguf = tmp_path / "local.gguf"
+    gguf.write_bytes(b"GGUF")
+    local = {"llama_cpp_model_path": str(gguf)}
+    local_caller = settings(
+        llm_provider="llama_cpp", judge_provider="openai", judge_base_url=OPENAI, judge_model="j"
+    )
+    local_judge = settings(llm_base_url=OPENAI, llm_model="m", judge_provider="llama_cpp", **local)
+
+    assert isinstance(judge_model(local_caller), OpenAICompatibleModel)
+    assert isinstance(judge_model(local_judge), LlamaCppModel)
+    assert isinstance(caller_model(local_judge), OpenAICompatibleModel)
+
+
+def test_without_llama_cpp_the_error_names_the_provider_setting_and_the_extra(
+    without_llama_cpp: None,
+) -> None:
+    with pytest.raises(ConfigError) as caller:
+        caller_model(settings(llm_provider="llama_cpp"))
+    with pytest.raises(ConfigError) as judge:
+        judge_model(settings(judge_provider="llama_cpp"))
+
+    assert str(caller.value).startswith("VOXTEST_LLM_PROVIDER=llama_cpp: llama-cpp-python")
+    assert str(judge.value).startswith("VOXTEST_JUDGE_PROVIDER=llama_cpp: llama-cpp-python")
+    assert "voxtest[local-llm]" in str(caller.value)
+
+
+def test_the_providers_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VOXTEST_LLM_PROVIDER", "llama_cpp")
+    monkeypatch.setenv("VOXTEST_LLAMA_CPP_MODEL_PATH", "~/models/x.gguf")
+
+    values = Settings()
+
+    assert (values.llm_provider, values.judge_provider) == ("llama_cpp", "")
+    assert LlamaCppConfig.from_settings(values).model_path == Path.home() / "models" / "x.gguf"
+    monkeypatch.setenv("VOXTEST_LLM_PROVIDER", "ollama")
+    with pytest.raises(ValueError, match="llm_provider"):
+        Settings()

@@ -11,7 +11,7 @@ from voxtest.channels.base import ConnectRefused, Unreachable
 from voxtest.channels.fake import FakeClock, ScriptedChannel, ScriptedReply, ScriptedTool
 from voxtest.domain.actions_engine import Script
 from voxtest.domain.conditions import KeywordJudge, Verdict
-from voxtest.domain.transcript import FUNCTION_CALL, FUNCTION_CALL_RESULT, MAIN_AGENT
+from voxtest.domain.transcript import FUNCTION_CALL, FUNCTION_CALL_RESULT, MAIN_AGENT, Transcript
 from voxtest.runner import limits as reasons
 from voxtest.runner.conversation import (
     ConversationOutcome,
@@ -221,13 +221,13 @@ async def test_missing_paraphrase_fails_without_sending_the_instruction() -> Non
 async def test_paraphrase_is_sent_in_place_of_the_instruction() -> None:
     loose = script(opening(), item(1, 'contains "name"', "Give your name politely", fixed=False))
 
-    async def paraphrase(instruction: str) -> str:
-        return f"Sure, it's Sarah ({len(instruction)})."
+    async def paraphrase(instruction: str, transcript: Transcript) -> str:
+        return f"Sure, it's Sarah ({len(instruction)}, {len(transcript.turns)} turns)."
 
     _, channel = await _run(
         [GREETING, ASK_NAME, ScriptedReply("Thanks.")], loose, paraphrase=paraphrase
     )
-    assert channel.sent[1].text == "Sure, it's Sarah (23)."
+    assert channel.sent[1].text == "Sure, it's Sarah (23, 3 turns)."
 
 
 async def test_async_judge_decides_natural_conditions() -> None:

@@ -11,9 +11,11 @@ from voxtest.domain.actions_engine import Script
 from voxtest.domain.conditions import KeywordJudge
 from voxtest.domain.transcript import FUNCTION_CALL, FUNCTION_CALL_RESULT, MAIN_AGENT
 from voxtest.examples.clinic_agent import ClinicAgentOptions, ClinicAgentServer
+from voxtest.judging import for_runs
 from voxtest.runner import limits as reasons
 from voxtest.runner.conversation import ConversationOutcome, run_conversation
 from voxtest.runner.limits import Limits
+from voxtest.settings import Settings
 from voxtest.testing import free_port
 
 INFORMATION = TEST_PROFILE["information"]
@@ -73,6 +75,25 @@ async def test_demo_reschedule_script_completes_with_confirmation_and_tool_turns
     assert (log.scenario_id, log.result_id, log.run_id) == ("7", "8", "9")
     assert log.header("X-Clinic") == "bright-smile" and log.header("X-Patient-Id") == "P-77"
     assert log.header("X-VOCERA-SECRET") == "s3cret" and log.ended_by == "caller_end_call"
+
+
+async def test_demo_script_completes_with_the_runs_judge_and_no_llm() -> None:
+    judge = await for_runs(Settings(llm_base_url="", llm_model="", judge_model=""))
+    async with ClinicAgentServer(_options()) as agent:
+        outcome = await run_conversation(
+            _channel(agent.url),
+            Script.from_json(RESCHEDULE_ACTIONS),
+            judge,
+            variables=VARIABLES,
+            limits=FAST,
+        )
+    await judge.aclose()
+    assert outcome.end_reason == reasons.TESTING_AGENT_ENDED_CALL and outcome.error is None
+    said = [t.content for t in outcome.transcript.turns if t.role == MAIN_AGENT]
+    assert "moved to Tuesday 1 December 2026 at 14:30" in said[-1]
+    report = judge.report()
+    assert "llm" not in report["stages"] and report["undecided"] == []
+    assert report["decided_by"]["keyword"] >= 1  # "May I have your full name?" needs it
 
 
 async def test_slow_agent_latencies_are_measured() -> None:

@@ -121,3 +121,37 @@ def test_result_status_follows_its_runs() -> None:
     assert store.result_status(["completed", "pending"]) == "running"
     assert store.result_status(["completed", "failed"]) == "completed"
     assert store.result_status(["failed", "timeout"]) == "failed"
+
+
+async def test_reserved_runs_count_against_limits_until_a_worker_starts_them(
+    services: Services,
+) -> None:
+    _, ids = await _result(services, 3, cap=2)
+    assert await store.claim(services.db, "dispatcher", 10, reserve=True) == ids[:2]
+    assert await _statuses(services, ids) == ["in_queue"] * 3
+    assert await store.claim(services.db, "dispatcher", 10, reserve=True) == []  # cap holds
+    assert await store.claim(services.db, "w1", 10) == []  # for embedded claims too
+    assert await store.start_reserved(services.db, ids[0], "w1")
+    assert not await store.start_reserved(services.db, ids[0], "w2")  # a duplicate job
+    assert not await store.start_reserved(services.db, ids[2], "w1")  # never reserved
+    assert await _statuses(services, ids) == ["running", "in_queue", "in_queue"]
+
+
+async def test_released_reservations_are_claimed_again(services: Services) -> None:
+    _, ids = await _result(services, 2, cap=1)
+    assert await store.claim(services.db, "dispatcher", 10, reserve=True) == ids[:1]
+    assert await store.reserved_since(services.db, timedelta(seconds=60)) == []
+    assert await store.reserved_since(services.db, timedelta(seconds=-1)) == ids[:1]
+    await store.release_reserved(services.db, ids[:1])
+    assert await store.claim(services.db, "dispatcher", 10, reserve=True) == ids[:1]
+
+
+async def test_cancelling_a_reserved_run_keeps_the_worker_from_starting_it(
+    services: Services,
+) -> None:
+    _, ids = await _result(services, 1)
+    await store.claim(services.db, "dispatcher", 1, reserve=True)
+    async with services.db.session() as s:
+        assert await store.request_cancel(s, ids) == []
+    assert not await store.start_reserved(services.db, ids[0], "w1")
+    assert await _statuses(services, ids) == ["cancelled"]

@@ -16,7 +16,7 @@ from voxtest.api.responses import JsonResponse
 from voxtest.api.routes import ROUTERS
 from voxtest.api.routing import TrailingSlashMiddleware
 from voxtest.context import Services
-from voxtest.runs.executor import Executor
+from voxtest.runs.driver import start_runs
 from voxtest.settings import Settings
 
 
@@ -28,12 +28,11 @@ def create_app(settings: Settings) -> FastAPI:
         app.state.db = services.db
         app.state.settings = settings
         app.state.key_cache = KeyCache(settings.api_key_cache_seconds)
-        app.state.executor = executor = Executor(services)
-        await executor.start()
+        app.state.executor = runs = await start_runs(services)
         try:
             yield
         finally:
-            await executor.stop()
+            await runs.stop()
             await services.close()
 
     app = FastAPI(

@@ -72,6 +72,36 @@ def serve(
         raise _fail(str(exc))
 
 
+@app.command()
+def worker(
+    concurrency: Annotated[
+        int, typer.Option(min=1, help="Conversations this process holds at once.")
+    ] = 64,
+    shutdown_timeout: Annotated[
+        float,
+        typer.Option(min=0, help="On SIGTERM, seconds to let running conversations finish."),
+    ] = 30.0,
+) -> None:
+    """Execute runs queued by `voxtest serve` (needs VOXTEST_JOBS=procrastinate, PostgreSQL)."""
+    from voxtest.jobs.worker import run_worker
+
+    settings = _settings()
+    if settings.jobs != "procrastinate":
+        raise _fail(
+            "voxtest worker executes runs queued with VOXTEST_JOBS=procrastinate; set it (and "
+            "VOXTEST_DATABASE_URL to PostgreSQL) for `voxtest serve` and every worker."
+        )
+    console.print(f"voxtest worker  concurrency {concurrency}  database: {_redacted(settings)}")
+    try:
+        asyncio.run(
+            run_worker(settings, concurrency=concurrency, shutdown_timeout=shutdown_timeout)
+        )
+    except ConfigError as exc:
+        raise _fail(str(exc))
+    except KeyboardInterrupt:
+        pass
+
+
 @keys_app.command("create")
 def keys_create(
     org: Annotated[str, typer.Option("--org", help="Organization name (created if missing).")],

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from voxtest.domain.rest_functions import JsonPathError, parse_json_path
+
 FIRST_MESSAGE = "FIRST_MESSAGE"
 ITEM_TYPES = ("standard", "action_followup")
 KNOWN_TAGS = frozenset(
@@ -44,9 +46,10 @@ FUNCTION_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 FUNCTION_METHODS = ("GET", "POST")
 TAG = re.compile(r"<\s*/?\s*([A-Za-z_][A-Za-z0-9_]*)\b[^<>]*>")
 FUNCTION_TAG = re.compile(r"<\s*function\b[^<>]*\bname\s*=\s*[\"']([^\"']*)[\"']")
-FUNCTION_VAR = re.compile(r"\{\{\s*function\.([A-Za-z0-9_]+)")
+FUNCTION_VAR = re.compile(r"\{\{\s*function\.([A-Za-z0-9_]+)(?:\.([A-Za-z0-9_]+))?")
 
 Path = tuple[str | int, ...]
+Functions = dict[str, set[str]]  # function name -> its output names
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,7 @@ def flatten(problems: Iterable[Problem]) -> list[str]:
 
 
 def _check_item(
-    index: int, item: Any, functions: set[str], allow_empty_opening: bool
+    index: int, item: Any, functions: Functions, allow_empty_opening: bool
 ) -> list[Problem]:
     at: Path = ("conditions", index)
     if not isinstance(item, dict):
@@ -155,7 +158,7 @@ def _check_opening(at: Path, item: dict[str, Any]) -> list[Problem]:
 
 
 def _check_action(
-    at: Path, item: dict[str, Any], may_be_empty: bool, functions: set[str]
+    at: Path, item: dict[str, Any], may_be_empty: bool, functions: Functions
 ) -> list[Problem]:
     action = item.get("action")
     if not isinstance(action, str):
@@ -174,13 +177,24 @@ def _check_action(
         )
     if "interruption" in tags and item.get("type") != "action_followup":
         problems.append(Problem(where, "<interruption> is only allowed on action_followup items."))
-    used = set(FUNCTION_TAG.findall(action)) | set(FUNCTION_VAR.findall(action))
+    used = set(FUNCTION_TAG.findall(action)) | {n for n, _ in FUNCTION_VAR.findall(action)}
     if used and at[-1] == 0:
         problems.append(Problem(where, "Functions cannot be used in the first message (id 0)."))
-    undefined = sorted(used - functions)
+    undefined = sorted(used - set(functions))
     if undefined:
         problems.append(Problem(where, f"Undefined function(s): {', '.join(undefined)}."))
+    problems += [Problem(where, m) for m in _unknown_outputs(action, functions)]
     return problems
+
+
+def _unknown_outputs(text: str, functions: Functions) -> list[str]:
+    """`{{function.x.out}}` placeholders naming an output function x does not map."""
+    found = []
+    for name, output in FUNCTION_VAR.findall(text):
+        if output and name in functions and output not in functions[name]:
+            known = ", ".join(sorted(functions[name])) or "none"
+            found.append(f"Function {name!r} has no output {output!r} (its outputs: {known}).")
+    return sorted(set(found))
 
 
 def _check_ids(conditions: list[Any]) -> list[Problem]:
@@ -221,14 +235,15 @@ def _check_followup(index: int, item: dict[str, Any], ids: set[int]) -> list[Pro
 # -- functions ----------------------------------------------------------------------------
 
 
-def _check_functions(value: Any, problems: list[Problem]) -> set[str]:
-    """Check `functions` into `problems`; return the names they define."""
+def _check_functions(value: Any, problems: list[Problem]) -> Functions:
+    """Check `functions` into `problems`; return the names they define with their outputs.
+    A function may use the outputs of the functions defined before it (chaining)."""
     if value is None:
-        return set()
+        return {}
     if not isinstance(value, list):
         problems.append(Problem(("functions",), "Must be a list of functions."))
-        return set()
-    names: set[str] = set()
+        return {}
+    functions: Functions = {}
     for index, fn in enumerate(value):
         at: Path = ("functions", index)
         if not isinstance(fn, dict):
@@ -239,23 +254,26 @@ def _check_functions(value: Any, problems: list[Problem]) -> set[str]:
             problems.append(
                 Problem((*at, "name"), "Letters, digits and underscores; 1-64 characters.")
             )
-        elif name in names:
+        elif name in functions:
             problems.append(Problem((*at, "name"), f"Duplicate function name {name!r}."))
-        else:
-            names.add(name)
         if fn.get("type") != "rest_api":
             problems.append(Problem((*at, "type"), _choice_message(fn, "type", ("rest_api",))))
         if "auto_run" in fn and not isinstance(fn["auto_run"], bool):
             problems.append(Problem((*at, "auto_run"), "Must be a valid boolean."))
-        problems.extend(_check_function_config((*at, "config"), fn.get("config")))
-    return names
+        config = fn.get("config")
+        problems += _check_function_config((*at, "config"), config, functions)
+        if isinstance(name, str) and FUNCTION_NAME.match(name) and name not in functions:
+            mapping = config.get("response_mapping") if isinstance(config, dict) else None
+            functions[name] = set(mapping) if isinstance(mapping, dict) else set()
+    return functions
 
 
-def _check_function_config(at: Path, config: Any) -> list[Problem]:
+def _check_function_config(at: Path, config: Any, earlier: Functions) -> list[Problem]:
     if not isinstance(config, dict):
         return [Problem(at, "Must be an object with method and url.")]
     problems = []
-    if config.get("method", "GET") not in FUNCTION_METHODS:
+    method = config.get("method", "GET")
+    if method not in FUNCTION_METHODS:
         problems.append(
             Problem((*at, "method"), _choice_message(config, "method", FUNCTION_METHODS))
         )
@@ -265,10 +283,33 @@ def _check_function_config(at: Path, config: Any) -> list[Problem]:
     for key in ("headers", "query_params"):
         if key in config and not _is_str_map(config[key]):
             problems.append(Problem((*at, key), "Must be an object of string values."))
+    problems += _check_body((*at, "body"), config.get("body"), method)
     timeout = config.get("timeout_seconds", 10)
     if not _is_int(timeout) or not 1 <= timeout <= 30:
         problems.append(Problem((*at, "timeout_seconds"), "Must be an integer between 1 and 30."))
     problems += _check_response_mapping((*at, "response_mapping"), config.get("response_mapping"))
+    problems += _check_chaining(at, config, earlier)
+    return problems
+
+
+def _check_body(at: Path, body: Any, method: Any) -> list[Problem]:
+    if body is None:
+        return []
+    if not isinstance(body, dict | list | str):
+        return [Problem(at, "Must be a JSON object, a JSON array or a string.")]
+    if body and method == "GET":
+        return [Problem(at, "A GET request sends no body; use POST, or remove the body.")]
+    return []
+
+
+def _check_chaining(at: Path, config: dict[str, Any], earlier: Functions) -> list[Problem]:
+    """A function's request may only use outputs of functions defined before it."""
+    text = json.dumps({k: v for k, v in config.items() if k != "response_mapping"})
+    later = sorted({name for name, _ in FUNCTION_VAR.findall(text)} - set(earlier))
+    problems = [Problem(at, m) for m in _unknown_outputs(text, earlier)]
+    if later:
+        why = "a function can only use the outputs of functions listed before it"
+        problems.insert(0, Problem(at, f"Uses function(s) {', '.join(later)}: {why}."))
     return problems
 
 
@@ -279,11 +320,20 @@ def _check_response_mapping(at: Path, mapping: Any) -> list[Problem]:
         return [Problem(at, "Must be an object of output name to JSON path.")]
     problems = []
     for out, spec in mapping.items():
+        if not FUNCTION_NAME.match(out):
+            problems.append(
+                Problem((*at, out), "Output names: letters, digits and underscores; 1-64.")
+            )
         path = spec.get("path") if isinstance(spec, dict) else spec
-        if not isinstance(path, str) or not path.startswith("$"):
+        if not isinstance(path, str):
             problems.append(
                 Problem((*at, out), 'Must be a JSON path ("$.a.b") or {path, default}.')
             )
+            continue
+        try:
+            parse_json_path(path)
+        except JsonPathError as exc:
+            problems.append(Problem((*at, out), str(exc)))
     return problems
 
 
@@ -308,7 +358,15 @@ def public_url_problem(url: Any) -> str | None:
         address = ipaddress.ip_address(host.strip("[]"))
     except ValueError:
         return None
-    return None if address.is_global else "URL must point to a public host."
+    return None if is_public_address(address) else "URL must point to a public host."
+
+
+def is_public_address(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """False for loopback, private, link-local, shared, reserved, multicast and unspecified
+    addresses (an IPv4-mapped IPv6 address is judged as its IPv4 address)."""
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return address.is_global and not address.is_multicast
 
 
 # -- helpers ------------------------------------------------------------------------------

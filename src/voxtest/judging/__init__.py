@@ -1,8 +1,10 @@
-"""Semantic condition judging: lexical rules, offline embeddings, then an LLM (see `cascade`)."""
+"""Semantic condition judging: lexical rules, offline embeddings, then an LLM (see `cascade`);
+runs use `for_runs` (the cascade with the keyword judge as fallback, see `run_judge`)."""
 
 from voxtest.judging.cascade import CascadeJudge, Decision, Stage
 from voxtest.judging.embeddings import Embedder, SemanticExtraMissing, Thresholds, WordLlamaEmbedder
 from voxtest.judging.llm_judge import LlmJudge, LlmVerdict
+from voxtest.judging.run_judge import RunJudge, for_runs
 
 __all__ = [
     "CascadeJudge",
@@ -10,8 +12,10 @@ __all__ = [
     "Embedder",
     "LlmJudge",
     "LlmVerdict",
+    "RunJudge",
     "SemanticExtraMissing",
     "Stage",
     "Thresholds",
     "WordLlamaEmbedder",
+    "for_runs",
 ]

@@ -33,6 +33,7 @@ class Stage(StrEnum):
     LEXICAL = "lexical"
     EMBEDDING = "embedding"
     LLM = "llm"
+    KEYWORD = "keyword"  # the runs' fallback for what the cascade left open (`run_judge`)
     NONE = "none"  # no stage was sure
 
 
@@ -46,7 +47,25 @@ class Decision:
     cached: bool = False  # the LLM verdict came from the cache
 
 
-class CascadeJudge:
+class DecidingJudge:
+    """The runner's judge shapes (a plain async judge and a `TurnJudge`) over `decide`."""
+
+    async def decide(
+        self, message: str, conditions: Sequence[str], previous: str | None = None
+    ) -> tuple[Decision, ...]:
+        raise NotImplementedError
+
+    async def __call__(self, message: str, conditions: Sequence[str]) -> tuple[Verdict, ...]:
+        return tuple(d.verdict for d in await self.decide(message, conditions))
+
+    async def judge_turn(
+        self, message: str, conditions: Sequence[str], *, previous: str | None
+    ) -> tuple[Verdict, ...]:
+        """With the caller's line before the message."""
+        return tuple(d.verdict for d in await self.decide(message, conditions, previous))
+
+
+class CascadeJudge(DecidingJudge):
     """An async condition judge (`runner.outcome.Judge`) built from the three stages."""
 
     def __init__(
@@ -60,9 +79,6 @@ class CascadeJudge:
         self.embeddings = EmbeddingStage(embedder, thresholds or Thresholds()) if embedder else None
         self.llm = LlmJudge(model) if model is not None else None
         self.history: deque[Decision] = deque(maxlen=history_size)
-
-    async def __call__(self, message: str, conditions: Sequence[str]) -> tuple[Verdict, ...]:
-        return tuple(d.verdict for d in await self.decide(message, conditions))
 
     async def decide(
         self, message: str, conditions: Sequence[str], previous: str | None = None

@@ -11,12 +11,15 @@ from voxtest.llm.base import (
     Usage,
 )
 from voxtest.llm.fake import ScriptedModel
+from voxtest.llm.llama_cpp import LlamaCppConfig, LlamaCppModel
 from voxtest.llm.openai_compat import OpenAICompatibleModel
 
 __all__ = [
     "ChatMessage",
     "ChatModel",
     "ChatResult",
+    "LlamaCppConfig",
+    "LlamaCppModel",
     "ModelError",
     "ModelNotConfigured",
     "OpenAICompatibleModel",

@@ -3,7 +3,9 @@
     caller_model(settings)  the simulated caller's model (VOXTEST_LLM_*)
     judge_model(settings)   the judge's model (VOXTEST_JUDGE_*, falling back to VOXTEST_LLM_*)
 
-Each resolves a `ModelEndpoint` (plain data) and hands it to `build_model`; a per-project model
+The provider (VOXTEST_LLM_PROVIDER, VOXTEST_JUDGE_PROVIDER falling back to it) picks the
+engine: `openai` resolves a `ModelEndpoint` (plain data) and hands it to `build_model`;
+`llama_cpp` builds a `LlamaCppModel` from the VOXTEST_LLAMA_CPP_* settings. A per-project model
 choice can later resolve its own endpoint and call `build_model` the same way.
 """
 
@@ -15,6 +17,7 @@ from pydantic import SecretStr
 
 from voxtest.errors import ConfigError
 from voxtest.llm.base import ChatModel, ModelNotConfigured
+from voxtest.llm.llama_cpp import LlamaCppConfig, LlamaCppModel
 from voxtest.llm.openai_compat import OpenAICompatibleModel
 from voxtest.settings import Settings
 from voxtest.urls import url_problem
@@ -97,11 +100,25 @@ def build_model(endpoint: ModelEndpoint) -> ChatModel:
 
 
 def caller_model(settings: Settings) -> ChatModel:
+    if settings.llm_provider == "llama_cpp":
+        return local_model(settings, "VOXTEST_LLM_PROVIDER")
     return build_model(caller_endpoint(settings))
 
 
 def judge_model(settings: Settings) -> ChatModel:
+    provider = settings.judge_provider or settings.llm_provider
+    if provider == "llama_cpp":
+        chosen_by = "VOXTEST_JUDGE_PROVIDER" if settings.judge_provider else "VOXTEST_LLM_PROVIDER"
+        return local_model(settings, chosen_by)
     return build_model(judge_endpoint(settings))
+
+
+def local_model(settings: Settings, chosen_by: str) -> LlamaCppModel:
+    """The in-process model; a `ConfigError` names the setting that chose it."""
+    try:
+        return LlamaCppModel(LlamaCppConfig.from_settings(settings))
+    except ConfigError as exc:
+        raise ConfigError(f"{chosen_by}=llama_cpp: {exc}") from exc
 
 
 def _judge_key(settings: Settings, base_url: str) -> str | None:

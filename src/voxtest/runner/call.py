@@ -35,9 +35,10 @@ from voxtest.domain.actions_engine import (
 )
 from voxtest.domain.caller_actions import EndCall, Pause, Say
 from voxtest.domain.conditions import Verdict
+from voxtest.domain.transcript import TESTING_AGENT
 from voxtest.runner import limits as reasons
 from voxtest.runner.limits import Limits
-from voxtest.runner.outcome import ConversationOutcome, Judge, Paraphrase
+from voxtest.runner.outcome import ConversationOutcome, Judge, Paraphrase, TurnJudge
 from voxtest.runner.recorder import TranscriptRecorder
 
 _TAG = re.compile(r"<[^<>]*>")
@@ -213,9 +214,7 @@ class Call:
         if not conditions:
             return _Prejudged()
         try:
-            verdicts = self.judge(message, conditions)
-            if inspect.isawaitable(verdicts):
-                verdicts = await verdicts
+            verdicts = await self._verdicts(message, conditions)
             judged = dict(zip(conditions, (Verdict(v) for v in verdicts), strict=True))
         except Exception as exc:  # a failing judge ends this run, not the worker
             raise _CallOver(
@@ -223,6 +222,18 @@ class Call:
                 f"Judging the script's conditions failed: {exc}",
             ) from None
         return _Prejudged(judged)
+
+    async def _verdicts(self, message: str, conditions: Sequence[str]) -> Sequence[Verdict]:
+        if isinstance(self.judge, TurnJudge):
+            previous = self._previous_caller_line()
+            return await self.judge.judge_turn(message, conditions, previous=previous)
+        verdicts = self.judge(message, conditions)
+        return await verdicts if inspect.isawaitable(verdicts) else verdicts
+
+    def _previous_caller_line(self) -> str | None:
+        """The caller's latest line (the agent's message being judged comes after it)."""
+        said = (t.content for t in reversed(self.recorder.turns) if t.role == TESTING_AGENT)
+        return next(said, None)
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -250,7 +261,7 @@ class Call:
                 "agent. Configure one, or set fixed_message: true on that condition.",
             )
         try:
-            return (await self.paraphrase(say.text)).strip()
+            return (await self.paraphrase(say.text, self.recorder.transcript())).strip()
         except Exception as exc:  # the model's failure ends this run, not the worker
             raise _CallOver(
                 reasons.TESTING_AGENT_PIPELINE_ERROR,

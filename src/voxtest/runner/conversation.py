@@ -3,7 +3,10 @@
 The pure `actions_engine.step` decides what the caller does; this module does the I/O:
 
 - `Say(fixed=True)` is sent as text (voice-only tags and `[emotion]` markers stripped);
-  `Say(fixed=False)` goes through `paraphrase` (a model), and without one the run fails.
+  `Say(fixed=False)` goes through `paraphrase` (a model, given the transcript so far); without
+  one the run fails.
+- Before `step` sees an agent message, `judge` decides its natural-language conditions; a
+  `TurnJudge` (`judging.RunJudge`) also gets the caller's previous line.
 - `Pause` waits on the clock; an interruptible one (`<silence>`) ends early when the agent
   sends a message, which is processed at once; during a `<hold>` agent events wait.
 - `EndCall` sends the end_call frame, waits the protocol's grace for trailing frames and closes.
@@ -28,9 +31,16 @@ from voxtest.domain.transcript import Transcript
 from voxtest.runner import limits as reasons
 from voxtest.runner.call import Call, chat_text
 from voxtest.runner.limits import Limits
-from voxtest.runner.outcome import ConversationOutcome, Judge, Paraphrase
+from voxtest.runner.outcome import ConversationOutcome, Judge, Paraphrase, TurnJudge
 
-__all__ = ["ConversationOutcome", "Judge", "Paraphrase", "chat_text", "run_conversation"]
+__all__ = [
+    "ConversationOutcome",
+    "Judge",
+    "Paraphrase",
+    "TurnJudge",
+    "chat_text",
+    "run_conversation",
+]
 
 
 async def run_conversation(

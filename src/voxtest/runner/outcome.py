@@ -4,13 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
 from voxtest.domain.conditions import Verdict
 from voxtest.domain.transcript import Transcript
 
-Paraphrase = Callable[[str], Awaitable[str]]
+# Phrases a non-fixed action's instruction as the caller's next line, given the transcript so
+# far (the agent's message that triggered the action is its last Main Agent turn).
+Paraphrase = Callable[[str, Transcript], Awaitable[str]]
 # A ConditionJudge, or an async one (a model); verdicts in the order of the conditions.
-Judge = Callable[[str, Sequence[str]], Sequence[Verdict] | Awaitable[Sequence[Verdict]]]
+PlainJudge = Callable[[str, Sequence[str]], Sequence[Verdict] | Awaitable[Sequence[Verdict]]]
+
+
+@runtime_checkable
+class TurnJudge(Protocol):
+    """A judge that also reads the conversation: `previous` is the caller's line before the
+    agent's message (None when the caller has not spoken). The runner calls `judge_turn`
+    on a judge that has it, else calls the judge as a `PlainJudge`."""
+
+    async def judge_turn(
+        self, message: str, conditions: Sequence[str], *, previous: str | None
+    ) -> Sequence[Verdict]: ...
+
+
+Judge = PlainJudge | TurnJudge
 
 
 @dataclass(frozen=True)

@@ -203,6 +203,10 @@ class SimulatedCaller:
             )
         return text
 
+    async def paraphrase_after(self, instruction: str, transcript: Transcript) -> str:
+        """`paraphrase` with the conversation so far (the runner's `Paraphrase` shape)."""
+        return await self.paraphrase(instruction, caller_history(transcript))
+
 
 def _messages(system_prompt: str, history: Sequence[ChatMessage]) -> list[ChatMessage]:
     """System prompt, then history; a cue first when the caller opens (chat templates want a

@@ -1,8 +1,12 @@
 """One run, start to finish: build the channel and the caller, hold the conversation, and
 turn its outcome into what is stored (`Finished`).
 
-Conditional-actions scenarios are played by the engine with the baseline `KeywordJudge`;
-their non-fixed lines are paraphrased by the caller's model when one is configured.
+Conditional-actions scenarios are played by the engine with `judging.for_runs` (the condition
+cascade, with the keyword judge for what it leaves undecided; what decided is recorded in the
+run's details under "judge"); their non-fixed lines are paraphrased by the caller's model, with
+the conversation so far, when one is configured. Their auto-run REST functions are called
+first (`runs.functions`; what each did is in the details under "functions"), and the caller
+waits for the agent or speaks first as the agent's `agent_speaks_first` says.
 Instruction scenarios need the caller's model: without one the run fails with the message
 naming the settings to set.
 """
@@ -11,23 +15,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from voxtest.channels.base import Channel
 from voxtest.channels.text_ws import TextWebsocketChannel
 from voxtest.domain.actions_engine import InvalidScript, Script
-from voxtest.domain.conditions import KeywordJudge
 from voxtest.errors import ConfigError
+from voxtest.judging import for_runs
 from voxtest.llm.base import ChatModel
 from voxtest.llm.registry import caller_model
 from voxtest.runner import limits as reasons
 from voxtest.runner.conversation import ConversationOutcome, Paraphrase, run_conversation
-from voxtest.runner.simulated_caller import (
-    SECTIONS,
-    CallerBrief,
-    SimulatedCaller,
-    template_namespaces,
-)
+from voxtest.runner.simulated_caller import SECTIONS, CallerBrief, SimulatedCaller
+from voxtest.runs.functions import run_functions
 from voxtest.runs.instruction import run_instruction
 from voxtest.runs.plan import NO_URL, RunPlan
 from voxtest.runs.store import Finished
@@ -54,11 +55,18 @@ async def execute(plan: RunPlan, settings: Settings, wrap: ChannelWrap = _as_is)
         if plan.scenario_type != "conditional_actions":
             return failed(str(exc), reasons.TESTING_AGENT_PIPELINE_ERROR)
     try:
-        outcome = await _converse(plan, model, wrap(lambda: text_channel(plan)))
+        calls = await run_functions(  # the script's auto-run REST functions, at call start
+            plan.functions, plan.variables(), allow_private=settings.allow_private_urls
+        )
+        plan = replace(plan, function_outputs=calls.outputs)
+        outcome = await _converse(plan, settings, model, wrap(lambda: text_channel(plan)))
     finally:
         if model is not None:
             await model.aclose()
-    return finished(outcome)
+    done = finished(outcome)
+    if calls.calls:  # what each REST function did, in the run's metadata
+        done = replace(done, details={**done.details, "functions": calls.details()})
+    return done
 
 
 def text_channel(plan: RunPlan) -> Channel:
@@ -72,7 +80,10 @@ def text_channel(plan: RunPlan) -> Channel:
 
 
 async def _converse(
-    plan: RunPlan, model: ChatModel | None, open_channel: Callable[[], Channel]
+    plan: RunPlan,
+    settings: Settings,
+    model: ChatModel | None,
+    open_channel: Callable[[], Channel],
 ) -> ConversationOutcome | Finished:
     channel = open_channel()
     brief = CallerBrief(
@@ -89,24 +100,26 @@ async def _converse(
         script = Script.from_json(json.loads(plan.instructions))
     except (ValueError, InvalidScript) as exc:
         return failed(f"The scenario's conditional actions are invalid: {exc}")
-    return await run_conversation(
-        channel,
-        script,
-        KeywordJudge(),
-        variables=template_namespaces(plan.profile),
-        limits=plan.limits,
-        paraphrase=_paraphrase(caller),
-    )
+    judge = await for_runs(settings)
+    try:
+        outcome = await run_conversation(
+            channel,
+            script,
+            judge,
+            variables=plan.variables(),
+            limits=plan.limits,
+            agent_speaks_first=plan.agent_speaks_first,
+            paraphrase=_paraphrase(caller),
+        )
+    finally:
+        await judge.aclose()
+    done = finished(outcome)
+    return replace(done, details={**done.details, "judge": judge.report()})
 
 
 def _paraphrase(caller: SimulatedCaller | None) -> Paraphrase | None:
-    if caller is None:
-        return None
-
-    async def phrase(instruction: str) -> str:
-        return await caller.paraphrase(instruction, [])
-
-    return phrase
+    """Non-fixed lines phrased by the caller's model with the conversation so far."""
+    return caller.paraphrase_after if caller is not None else None
 
 
 def _agent_variables(profile: dict[str, Any]) -> dict[str, Any]:

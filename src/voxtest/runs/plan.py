@@ -7,17 +7,25 @@ the scenario's `max_duration` when shorter.
 
 A run of a JSON spec has no Scenario row: its snapshot holds the test case, with the inline
 personality prompt and test profile (`personality_prompt`, `test_profile_information`).
+
+Who speaks first is the agent's `agent_speaks_first` (None: the caller waits briefly for a
+greeting). A conditional-actions script's REST functions are read here; their outputs are
+added by `runs.execute` once they have run, and `variables()` gives the template namespaces.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from voxtest.channels.text_ws import RunIds
+from voxtest.domain import rest_functions
+from voxtest.domain.rest_functions import RestFunction
 from voxtest.runner.limits import Limits
+from voxtest.runner.simulated_caller import template_namespaces
 from voxtest.security.secretbox import SecretBox
 from voxtest.services import projects
 from voxtest.storage.tables import Agent, Personality, Project, Result, Run, Scenario, TestProfile
@@ -42,6 +50,17 @@ class RunPlan:
     personality_prompt: str
     profile: dict[str, Any] = field(default_factory=dict)
     limits: Limits = field(default_factory=Limits)
+    agent_speaks_first: bool | None = None
+    functions: tuple[RestFunction, ...] = ()
+    function_outputs: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def variables(self) -> dict[str, Any]:
+        """The `{{namespace.path}}` values of the script: `test_profile`, and `function`
+        once the functions ran."""
+        namespaces = template_namespaces(self.profile)
+        if self.functions:
+            namespaces.update(rest_functions.namespace(self.function_outputs))
+        return namespaces
 
 
 async def load_plan(session: AsyncSession, box: SecretBox, run: Run) -> RunPlan:
@@ -54,19 +73,36 @@ async def load_plan(session: AsyncSession, box: SecretBox, run: Run) -> RunPlan:
     snap = run.snapshot or {}
     attrs = (scenario.attrs or {}) if scenario is not None else snap
     url, headers, secret = _connection(box, agent, result)
+    scenario_type = scenario.scenario_type if scenario else str(snap.get("scenario_type"))
+    instructions = str(attrs.get("instructions") or "")
     return RunPlan(
         run_id=run.id,
         ids=RunIds(str(run.scenario_id or ""), str(run.result_id), str(run.id)),
         url=url,
         headers=headers,
         secret=secret,
-        scenario_type=scenario.scenario_type if scenario else str(snap.get("scenario_type")),
-        instructions=str(attrs.get("instructions") or ""),
+        scenario_type=scenario_type,
+        instructions=instructions,
         language=str(attrs.get("scenario_language") or attrs.get("language") or "en"),
         personality_prompt=await _personality_prompt(session, run.personality_id, snap),
         profile=await _profile(session, run.test_profile_id, snap),
         limits=_limits(project, attrs.get("max_duration")),
+        agent_speaks_first=_speaks_first((agent.attrs or {}).get("agent_speaks_first")),
+        functions=_functions(scenario_type, instructions),
     )
+
+
+def _speaks_first(value: Any) -> bool | None:
+    return value if isinstance(value, bool) else None
+
+
+def _functions(scenario_type: str, instructions: str) -> tuple[RestFunction, ...]:
+    if scenario_type != "conditional_actions":
+        return ()
+    try:
+        return rest_functions.functions_of(json.loads(instructions))
+    except ValueError:  # an unreadable script fails the run when it is played
+        return ()
 
 
 def _connection(

@@ -3,7 +3,12 @@ cancellation requests, storing outcomes and keeping each Result's status in step
 runs.
 
 Claims are conditional updates (`... WHERE status IN (pending, in_queue)`), so when several
-processes share one database each run is executed once.
+processes share one database each run is executed once; on PostgreSQL a transaction-scoped
+advisory lock serializes the claiming itself, so limits hold when processes claim at once.
+
+With distributed workers (`voxtest.jobs`) a claim *reserves* runs instead: they stay
+`in_queue`, marked `claimed_by = RESERVED`, count against the limits, and a job is deferred
+for each; the worker that takes the job starts the run (`start_reserved`).
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from voxtest.services.organizations import organization_limit
@@ -28,6 +33,8 @@ ABANDONED = "voxtest restarted while this run was in progress"
 ORG_LIMIT_KEY = "max_concurrent_chat_runs_limit"
 BATCH = 500
 RUN_CANCELLED_BY_USER = "run-cancelled-by-user"
+RESERVED = "dispatched"  # claimed_by of a run reserved for a worker's job, not started yet
+_CLAIM_LOCK = 0x766F78_52554E  # "voxRUN": advisory lock id serializing claims on PostgreSQL
 
 
 @dataclass(frozen=True)
@@ -42,16 +49,18 @@ class Finished:
     details: dict[str, Any]
 
 
-async def claim(db: Database, worker: str, free_slots: int) -> list[int]:
-    """Runs this worker may start now, marked `running`; those held back by a limit become
-    `in_queue`."""
+async def claim(db: Database, worker: str, free_slots: int, *, reserve: bool = False) -> list[int]:
+    """Runs this worker may start now, marked `running` (or, with `reserve`, reserved for a
+    job); those held back by a limit become `in_queue`."""
     if free_slots <= 0:
         return []
     async with db.session() as session:
+        if db.engine.dialect.name == "postgresql":
+            await session.execute(text(f"SELECT pg_advisory_xact_lock({_CLAIM_LOCK})"))
         waiting = (
             await session.execute(
                 select(Run.id, Run.result_id, Run.organization_id, Run.status)
-                .where(Run.status.in_(WAITING))
+                .where(Run.status.in_(WAITING), Run.claimed_by.is_(None))
                 .order_by(Run.id)
                 .limit(BATCH)
             )
@@ -66,7 +75,7 @@ async def claim(db: Database, worker: str, free_slots: int) -> list[int]:
                 if status == "pending":
                     queued.append(run_id)
                 continue
-            if await _claim_one(session, run_id, worker):
+            if await _claim_one(session, run_id, RESERVED if reserve else worker):
                 limits.take(org_id, result_id)
                 claimed.append(run_id)
         await _mark(session, queued, "in_queue", WAITING[:1])
@@ -74,14 +83,56 @@ async def claim(db: Database, worker: str, free_slots: int) -> list[int]:
         return claimed
 
 
-async def _claim_one(session: AsyncSession, run_id: int, worker: str) -> bool:
+async def _claim_one(session: AsyncSession, run_id: int, claimant: str) -> bool:
     now = utcnow()
+    values: dict[str, Any] = {"claimed_by": claimant, "heartbeat_at": now}
+    if claimant == RESERVED:
+        values["status"] = "in_queue"
+    else:
+        values.update(status="running", executed_at=now)
     done = await session.execute(
         update(Run)
-        .where(Run.id == run_id, Run.status.in_(WAITING))
-        .values(status="running", claimed_by=worker, heartbeat_at=now, executed_at=now)
+        .where(Run.id == run_id, Run.status.in_(WAITING), Run.claimed_by.is_(None))
+        .values(**values)
     )
     return bool(getattr(done, "rowcount", 0))
+
+
+async def start_reserved(db: Database, run_id: int, worker: str) -> bool:
+    """The worker holding the job of reserved run `run_id` starts it; False when the run is
+    no longer reserved (cancelled, deleted, or started by a duplicate job)."""
+    now = utcnow()
+    async with db.session() as session:
+        done = await session.execute(
+            update(Run)
+            .where(Run.id == run_id, Run.status == "in_queue", Run.claimed_by == RESERVED)
+            .values(status="running", claimed_by=worker, heartbeat_at=now, executed_at=now)
+        )
+        return bool(getattr(done, "rowcount", 0))
+
+
+async def reserved_since(db: Database, before: timedelta) -> list[int]:
+    """Runs reserved longer than `before` ago and still not started."""
+    cutoff = utcnow() - before
+    async with db.session() as session:
+        rows = await session.scalars(
+            select(Run.id).where(
+                Run.status == "in_queue", Run.claimed_by == RESERVED, Run.heartbeat_at < cutoff
+            )
+        )
+        return list(rows)
+
+
+async def release_reserved(db: Database, run_ids: Iterable[int]) -> None:
+    """Give reserved runs back to the queue (their job was lost before the run started)."""
+    ids = list(run_ids)
+    if ids:
+        async with db.session() as session:
+            await session.execute(
+                update(Run)
+                .where(Run.id.in_(ids), Run.status == "in_queue", Run.claimed_by == RESERVED)
+                .values(claimed_by=None, heartbeat_at=None)
+            )
 
 
 class _Limits:
@@ -105,9 +156,10 @@ class _Limits:
             select(Result.id, Result.concurrency_limit).where(Result.id.in_(results))
         )
         out.result_cap = dict(caps.all())
+        held = or_(Run.status == "running", Run.claimed_by == RESERVED)
         running = await session.execute(
             select(Run.organization_id, Run.result_id, func.count())
-            .where(Run.status == "running", Run.organization_id.in_(orgs))
+            .where(held, Run.status.not_in(TERMINAL), Run.organization_id.in_(orgs))
             .group_by(Run.organization_id, Run.result_id)
         )
         for org_id, result_id, count in running:

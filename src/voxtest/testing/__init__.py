@@ -4,6 +4,19 @@ Used by the demo, the benchmarks and the tests; public so that users' own CI can
 """
 
 from voxtest.testing.postgres import scratch_database
-from voxtest.testing.processes import ServerProcess, example_chat_agent, free_port, serve
+from voxtest.testing.processes import (
+    ServerProcess,
+    example_chat_agent,
+    free_port,
+    serve,
+    worker,
+)
 
-__all__ = ["ServerProcess", "example_chat_agent", "free_port", "scratch_database", "serve"]
+__all__ = [
+    "ServerProcess",
+    "example_chat_agent",
+    "free_port",
+    "scratch_database",
+    "serve",
+    "worker",
+]

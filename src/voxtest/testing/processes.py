@@ -77,6 +77,25 @@ def serve(
 
 
 @contextmanager
+def worker(
+    server: ServerProcess, concurrency: int = 64, errors: IO[bytes] | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
+    """`voxtest worker` beside `server` (same database and settings) until the block ends;
+    yields the process so a test can kill it. Its stderr goes to `errors` when given."""
+    proc = subprocess.Popen(
+        [VOXTEST, "worker", "--concurrency", str(concurrency), "--shutdown-timeout", "2"],
+        env=dict(server.env),
+        stdout=subprocess.DEVNULL,
+        stderr=errors if errors is not None else subprocess.DEVNULL,
+    )
+    try:
+        yield proc
+    finally:
+        if proc.poll() is None:
+            _stop(proc)
+
+
+@contextmanager
 def example_chat_agent(*switches: str) -> Iterator[str]:
     """`voxtest example-agent chat` on a free port until the block ends; yields its ws:// URL."""
     port = free_port()

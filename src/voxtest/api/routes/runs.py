@@ -4,9 +4,9 @@ runs with their actions (rerun, end calls, delete runs), under every alias."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from starlette.responses import Response
 
 from voxtest.api.auth import PrincipalDep
@@ -18,7 +18,7 @@ from voxtest.api.wire._generated import (
     SchemaPostDeleteRunsWrite,
     SchemaPostRunScenariosTextWrite,
 )
-from voxtest.runs.executor import Executor
+from voxtest.runs.driver import RunsDriver
 from voxtest.services import (
     results,
     runs,
@@ -27,6 +27,7 @@ from voxtest.services import (
     runs_rerun,
     runs_websockets,
 )
+from voxtest.services.runs_filters import RunFilters
 
 router = APIRouter(tags=["test_framework"])
 SCENARIOS = (
@@ -82,8 +83,8 @@ async def run_scenarios_with_websockets(
     return answer
 
 
-def _executor(request: Request) -> Executor | None:
-    executor: Executor | None = getattr(request.app.state, "executor", None)
+def _executor(request: Request) -> RunsDriver | None:
+    executor: RunsDriver | None = getattr(request.app.state, "executor", None)
     return executor
 
 
@@ -176,25 +177,8 @@ async def list_runs(
     principal: PrincipalDep,
     services: ServicesDep,
     page: PageDep,
-    result_id: int | None = None,
-    agent_id: int | None = None,
-    project_id: int | None = None,
-    status: str | None = None,
-    id__in: str | None = None,
-    status__in: str | None = None,
-    scenario__id: int | None = None,
-    scenario__id__in: str | None = None,
+    filters: Annotated[RunFilters, Depends()],
 ) -> Any:
-    filters = {
-        "result_id": result_id,
-        "agent_id": agent_id,
-        "project_id": project_id,
-        "status": status,
-        "id__in": id__in,
-        "status__in": status__in,
-        "scenario__id": scenario__id,
-        "scenario__id__in": scenario__id__in,
-    }
     async with services.db.session() as session:
         return await runs.list_runs(session, principal, page, filters)
 
