@@ -19,11 +19,12 @@ from typing import Any
 from voxtest.channels.text_ws import RunIds, TextWebsocketChannel
 from voxtest.demo.suite import RESCHEDULE_ACTIONS, TEST_PROFILE
 from voxtest.domain.actions_engine import Script
-from voxtest.domain.conditions import KeywordJudge
 from voxtest.domain.transcript import MAIN_AGENT
+from voxtest.judging import for_runs
 from voxtest.runner import limits as reasons
 from voxtest.runner.conversation import run_conversation
 from voxtest.runner.limits import Limits
+from voxtest.settings import Settings
 
 VARIABLES = {"test_profile": TEST_PROFILE["information"]["testing_agent_variables"]}
 LIMITS = Limits(end_call_grace_s=0.2, connect_attempts=1)
@@ -75,17 +76,20 @@ def long_script() -> Script:
 async def play(url: str, script: Script, *, long: bool, run_id: str) -> Played:
     """Play one conversation; `ok` when it ended as the script intends with every reply timed."""
     channel = TextWebsocketChannel(url, ids=RunIds(run_id=run_id))
+    judge = await for_runs(Settings())  # the judge runs use: the cascade, keyword fallback
     try:
         outcome = await run_conversation(
             channel,
             script,
-            KeywordJudge(),
+            judge,
             variables=VARIABLES,
             limits=LIMITS,
             agent_speaks_first=True,
         )
     except Exception as exc:  # a runner bug must show as a failed conversation, not a crash
         return Played(False, (), f"raised {exc!r}"[:200])
+    finally:
+        await judge.aclose()
     latencies = tuple(outcome.latencies_ms())
     said = [t.content for t in outcome.transcript.turns if t.role == MAIN_AGENT]
     if long:
