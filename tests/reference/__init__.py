@@ -23,9 +23,12 @@ TYPE_ARTEFACTS = re.compile(
 # lists or objects: scenario and test-profile relations, v1 agents' `<provider>_data` blocks
 # and knowledge-base id list. Checked by name like TYPE_ARTEFACTS.
 # Results: counts, booleans and run-id lists are method fields typed as strings, and the
-# list's `runs` (an array of summaries) is typed as an object.
+# list's `runs` (an array of summaries) is typed as an object; `performance_metrics` (a list
+# per rubric rule, as its own description says) is typed as a string. Runs: the detail's
+# `expected_outcome` is typed as a string, the list's (rightly) as an object.
 METHOD_FIELD_ARTEFACTS = re.compile(
-    r"(metrics|metric_names|scenarios|knowledge_base_files|\w+_data"
+    r"(metrics|metric_names|scenarios|knowledge_base_files|\w+_data|performance_metrics"
+    r"|expected_outcome"
     r"|\w+_count|is_cronjob|connected_runs|not_connected_runs|successful_calls"
     r"|failed_infrastructure_runs|failed_workflow_runs|runs|critical_categories)$"
 )

@@ -54,7 +54,7 @@ def build(client: httpx.Client, agent_url: str) -> dict[str, Any]:
     metrics = _check(
         client.post(
             "/test_framework/v1/predefined-metrics/copy/",
-            json={"project_id": pid, "predefined_metric_ids": wanted},
+            json={"agent_id": agent["id"], "predefined_metric_ids": wanted},
         ),
         "copy predefined metrics",
     )

@@ -61,26 +61,36 @@ def _table(runs: list[dict[str, Any]]) -> Table:
         "run",
         "evaluator",
         "status",
-        "ended",
         "turns",
-        "agent latency (ms)",
-        "last agent line",
+        "metrics",
+        "success",
     ):
         table.add_column(col)
     for run in sorted(runs, key=lambda r: r["id"]):
         turns = run.get("transcript_object") or []
-        agent = [t for t in turns if t.get("role") == "Main Agent"]
-        latencies = [
-            t["data"]["latency_ms"] for t in agent if (t.get("data") or {}).get("latency_ms")
-        ]
-        latency = f"{sum(latencies) / len(latencies):.0f}" if latencies else "-"
         table.add_row(
             str(run["id"]),
             str(run.get("scenario_name", "")),
             run["status"],
-            str((run.get("metadata") or {}).get("ended_reason", "")),
             str(len(turns)),
-            latency,
-            (agent[-1]["content"][:60] if agent else run.get("error_message") or "")[:60],
+            _metrics(run),
+            "yes" if run.get("success") else "no",
         )
     return table
+
+
+def _metrics(run: dict[str, Any]) -> str:
+    """One line per metric: its verdict or value, "n/a", or "error" (the reason is on the run)."""
+    lines = []
+    for metric in (run.get("evaluation") or {}).get("metrics") or []:
+        extra = metric.get("extra") or {}
+        if extra.get("error"):
+            shown = "error"
+        elif extra.get("not_applicable"):
+            shown = "n/a"
+        elif "passed" in extra:
+            shown = "pass" if extra["passed"] else "FAIL"
+        else:
+            shown = str(metric.get("value") or metric.get("score"))
+        lines.append(f"{metric['name']}: {shown}")
+    return "\n".join(lines) or "-"

@@ -1,6 +1,8 @@
 """`RunHost`: what a process does for the runs it holds, however it came to hold them.
 
-- `play(run_id)` holds the conversation of a run this process claimed and stores its outcome.
+- `play(run_id)` holds the conversation of a run this process claimed, stores its outcome,
+  then evaluates it (status `evaluating` meanwhile; `runs.evaluate`). Cancelled runs are
+  stored as they are, not evaluated.
 - **Heartbeats.** Every `heartbeat_s` it stamps its running runs and fails runs whose
   heartbeat is older than `stale_after` (left by a dead process): "voxtest restarted while
   this run was in progress".
@@ -24,6 +26,7 @@ from datetime import timedelta
 
 from voxtest.context import Services
 from voxtest.runs import store
+from voxtest.runs.evaluate import RunEvaluator
 from voxtest.runs.execute import execute, failed
 from voxtest.runs.live import Watch, cancelled
 from voxtest.runs.plan import RunPlan, load_plan
@@ -51,6 +54,7 @@ class RunHost:
         self.running: set[int] = set()
         self.conversations: dict[int, asyncio.Task[store.Finished]] = {}
         self._cancelling: set[int] = set()  # asked before their conversation started
+        self.evaluator = RunEvaluator(services)
 
     def cancel(self, run_ids: Iterable[int]) -> None:
         """End the conversations of `run_ids` this process holds; others are ignored."""
@@ -67,7 +71,10 @@ class RunHost:
         self.running.add(run_id)
         try:
             done = await self._converse(run_id)
-            await store.finish(self.services.db, run_id, self.worker, done)
+            if done.status == "cancelled":
+                await store.finish(self.services.db, run_id, self.worker, done)
+            elif await store.to_evaluation(self.services.db, run_id, self.worker, done):
+                await self.evaluator.evaluate(run_id, self.worker)
         except Exception:
             log.exception("run %s could not be stored", run_id)
         finally:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
@@ -29,10 +29,16 @@ from voxtest.storage.tables.base import utcnow
 
 WAITING = ("pending", "in_queue")
 TERMINAL = ("completed", "failed", "timeout", "cancelled")
+HELD = ("running", "evaluating")  # a process is working on the run
 ABANDONED = "voxtest restarted while this run was in progress"
 ORG_LIMIT_KEY = "max_concurrent_chat_runs_limit"
 BATCH = 500
 RUN_CANCELLED_BY_USER = "run-cancelled-by-user"
+CONVERSATION_STATUS = "conversation_status"  # details key while a run is evaluated
+EVALUATION_CUT = (
+    "voxtest restarted while this run was being evaluated; evaluate it again with "
+    "evaluate_metrics/."
+)
 RESERVED = "dispatched"  # claimed_by of a run reserved for a worker's job, not started yet
 _CLAIM_LOCK = 0x766F78_52554E  # "voxRUN": advisory lock id serializing claims on PostgreSQL
 
@@ -185,7 +191,7 @@ async def heartbeat(db: Database, worker: str, run_ids: Iterable[int]) -> None:
     async with db.session() as session:
         await session.execute(
             update(Run)
-            .where(Run.id.in_(ids), Run.claimed_by == worker, Run.status == "running")
+            .where(Run.id.in_(ids), Run.claimed_by == worker, Run.status.in_(HELD))
             .values(heartbeat_at=utcnow())
         )
 
@@ -194,22 +200,34 @@ async def fail_abandoned(db: Database, stale_after: timedelta) -> list[int]:
     """Fail runs left `running` by a process whose heartbeat stopped (it died or restarted).
 
     They are failed, not re-queued: the agent already took part of the conversation, and
-    playing it again could repeat its side effects (bookings, messages)."""
+    playing it again could repeat its side effects (bookings, messages). A run left
+    `evaluating` keeps its conversation's status, with a note that evaluation was cut short
+    (`evaluate_metrics/` runs it again)."""
     cutoff = utcnow() - stale_after
     async with db.session() as session:
         stale = list(
-            await session.scalars(
-                select(Run.id).where(Run.status == "running", Run.heartbeat_at < cutoff)
+            await session.execute(
+                select(Run.id, Run.status, Run.details).where(
+                    Run.status.in_(HELD), Run.heartbeat_at < cutoff
+                )
             )
         )
-        for run_id in stale:
+        for run_id, status, details in stale:
+            values: dict[str, Any] = {"finished_at": utcnow()}
+            if status == "running":
+                values.update(status="failed", error_message=ABANDONED)
+            else:
+                details = dict(details or {})
+                values["status"] = details.pop(CONVERSATION_STATUS, "completed")
+                values["details"] = {**details, "evaluation_error": EVALUATION_CUT}
             await session.execute(
                 update(Run)
-                .where(Run.id == run_id, Run.status == "running", Run.heartbeat_at < cutoff)
-                .values(status="failed", error_message=ABANDONED, finished_at=utcnow())
+                .where(Run.id == run_id, Run.status == status, Run.heartbeat_at < cutoff)
+                .values(**values)
             )
-        await refresh_results(session, stale)
-        return stale
+        ids = [row[0] for row in stale]
+        await refresh_results(session, ids)
+        return ids
 
 
 async def request_cancel(session: AsyncSession, run_ids: Iterable[int]) -> list[int]:
@@ -251,7 +269,7 @@ async def to_cancel(db: Database, worker: str, held: list[int]) -> list[int]:
                 select(Run.id).where(
                     Run.id.in_(held),
                     Run.claimed_by == worker,
-                    Run.status == "running",
+                    Run.status.in_(HELD),
                     Run.cancel_requested.is_(False),
                 )
             )
@@ -260,21 +278,73 @@ async def to_cancel(db: Database, worker: str, held: list[int]) -> list[int]:
 
 
 async def finish(db: Database, run_id: int, worker: str, done: Finished) -> None:
+    """Store the conversation's outcome as final (a run that is not evaluated)."""
+    await _store_conversation(db, run_id, worker, done, done.status)
+
+
+async def to_evaluation(db: Database, run_id: int, worker: str, done: Finished) -> bool:
+    """Store the conversation's outcome and mark the run `evaluating`; False when the run is
+    no longer this worker's (deleted, or failed as abandoned)."""
+    details = {**done.details, CONVERSATION_STATUS: done.status}
+    stored = replace(done, details=details)
+    return await _store_conversation(db, run_id, worker, stored, "evaluating")
+
+
+async def _store_conversation(
+    db: Database, run_id: int, worker: str, done: Finished, status: str
+) -> bool:
     async with db.session() as session:
-        await session.execute(
+        stored = await session.execute(
             update(Run)
             .where(Run.id == run_id, Run.claimed_by == worker, Run.status == "running")
             .values(
-                status=done.status,
+                status=status,
                 ended_reason=done.ended_reason,
                 error_message=done.error_message,
                 duration_s=done.duration_s,
                 transcript=done.transcript,
                 details=done.details,
                 finished_at=utcnow(),
+                heartbeat_at=utcnow(),
             )
         )
         await refresh_results(session, [run_id])
+        return bool(getattr(stored, "rowcount", 0))
+
+
+async def store_evaluation(
+    db: Database, run_id: int, worker: str | None, evaluated: Evaluated
+) -> None:
+    """Write a run's evaluation; a run that was `evaluating` gets its conversation's status.
+    `worker` None: a re-evaluation of a finished run (`evaluate_metrics/`)."""
+    async with db.session() as session:
+        run = await session.get(Run, run_id, with_for_update=True)
+        if run is None or (worker is not None and run.claimed_by != worker):
+            return
+        details = dict(run.details or {})
+        details.pop("evaluation_error", None)
+        if evaluated.error is not None:
+            details["evaluation_error"] = evaluated.error
+        if run.status == "evaluating":
+            run.status = str(details.pop(CONVERSATION_STATUS, "completed"))
+        run.details = details
+        run.evaluation = evaluated.evaluation
+        run.expected_outcome = evaluated.expected_outcome
+        run.rubric = evaluated.rubric
+        run.success = evaluated.success
+        await session.flush()
+        await refresh_results(session, [run_id])
+
+
+@dataclass(frozen=True)
+class Evaluated:
+    """What evaluating a run produced, in the shapes stored on it."""
+
+    evaluation: dict[str, Any]
+    expected_outcome: dict[str, Any] | None
+    rubric: list[dict[str, Any]] | None
+    success: bool
+    error: str | None = None
 
 
 async def refresh_results(session: AsyncSession, run_ids: list[int]) -> None:

@@ -14,13 +14,18 @@ from voxtest.api.wire._generated import Result as ResultShape
 from voxtest.api.wire._generated import ResultDetailV2
 from voxtest.api.wire.base import shaped
 from voxtest.domain.transcript import clock
+from voxtest.evaluation.model import MetricValue
+from voxtest.evaluation.rubric_eval import performance_metrics, success_rate
 from voxtest.services import runs_read, tenancy
 from voxtest.services.agents import agents_by_assistant_id
 from voxtest.services.common import iso
+from voxtest.services.metrics_links import rubric_of as project_rubric
 from voxtest.services.runs import ids_of
 from voxtest.storage.tables import Agent, Result, Run
 
 FAILED = frozenset({"failed", "timeout", "cancelled"})
+DONE = frozenset({"completed", *FAILED})
+FULL_SCORE = 100.0  # an expected outcome met in every clause
 
 
 async def list_results(
@@ -86,6 +91,7 @@ async def _serialize_many(
         name = agents.get(row.agent_id)
         data = _full(row, runs[row.id], name)
         if detail:
+            data["performance_metrics"] = await _performance(session, row, runs[row.id])
             full_runs = await runs_read.serialize_many(session, runs[row.id], runs_read.RunShape)
             data["runs"] = {str(r["id"]): r for r in full_runs}
             out.append(shaped(data, ResultDetailV2))
@@ -93,6 +99,17 @@ async def _serialize_many(
             data["runs"] = [_summary(run) for run in runs[row.id]]
             out.append(shaped(data, ResultShape))
     return out
+
+
+async def _performance(session: AsyncSession, row: Result, runs: list[Run]) -> list[Any]:
+    """Per rubric rule: the aggregate of the result's evaluated runs against the rule."""
+    rubric = await project_rubric(session, row.project_id)
+    evaluated = [
+        [MetricValue.from_wire(m) for m in (r.evaluation or {}).get("metrics") or []]
+        for r in runs
+        if r.evaluation
+    ]
+    return performance_metrics(rubric, evaluated) if rubric and evaluated else []
 
 
 def _summary(run: Run) -> dict[str, Any]:
@@ -108,9 +125,10 @@ def _summary(run: Run) -> dict[str, Any]:
 
 
 def _full(row: Result, runs: list[Run], agent_name: str | None) -> dict[str, Any]:
-    """Every field either result shape has. Evaluation fields stay empty until evaluation
-    exists: success_rate 0, no expected outcomes, no metrics."""
+    """Every field either result shape has."""
     connected = [r.id for r in runs if r.transcript]
+    outcomes = [(r.expected_outcome or {}).get("score") for r in runs]
+    scored = [s for s in outcomes if isinstance(s, int | float)]
     scenarios = {r.scenario_id: (r.snapshot or {}).get("scenario_name") for r in runs}
     return {
         "id": row.id,
@@ -118,11 +136,11 @@ def _full(row: Result, runs: list[Run], agent_name: str | None) -> dict[str, Any
         "agent": row.agent_id,
         "agent_name": agent_name,
         "status": row.status,
-        "success_rate": 0.0,
+        "success_rate": success_rate(r.success for r in runs if r.status in DONE),
         "run_as_text": row.run_as_text,
         "is_cronjob": False,
-        "met_expected_outcome_count": 0,
-        "total_expected_outcome_count": 0,
+        "met_expected_outcome_count": sum(s >= FULL_SCORE for s in scored),
+        "total_expected_outcome_count": len(scored),
         "total_runs_count": len(runs),
         "completed_runs_count": sum(r.status == "completed" for r in runs),
         "success_runs_count": sum(r.success for r in runs),

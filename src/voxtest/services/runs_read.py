@@ -58,6 +58,7 @@ def full(run: Run, agent_name: str | None, result_name: str | None) -> dict[str,
         "result_id": run.result_id,
         "result_name": result_name,
         "expected_outcome_prompt": snap.get("expected_outcome_prompt") or "",
+        **_evaluated(run),
         "transcript": text_transcript(run),
         "transcript_object": [_turn(t) for t in run.transcript or []],
         "duration": duration(run) or "00:00",
@@ -79,6 +80,20 @@ def full(run: Run, agent_name: str | None, result_name: str | None) -> dict[str,
         "agent_number": None,
         "run_type": "Text",
     }
+
+
+def _evaluated(run: Run) -> dict[str, Any]:
+    """The evaluation fields, present once the run was evaluated."""
+    out: dict[str, Any] = {}
+    if run.evaluation:
+        out["evaluation"] = run.evaluation
+    if run.expected_outcome is not None:
+        out["expected_outcome"] = run.expected_outcome
+    if run.rubric is not None:
+        out["rubric"] = run.rubric
+    if run.evaluation or run.rubric is not None:
+        out["evaluation_status"] = "success" if run.success else "failure"
+    return out
 
 
 def _turn(turn: dict[str, Any]) -> dict[str, Any]:

@@ -72,6 +72,12 @@ class Run(IdMixin, TimestampMixin, Base):
     """The Cekura-format transcript (`transcript_object`)."""
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
     """Wire `metadata`: ended_reason, connect attempts, latencies."""
+    evaluation: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    """Wire `evaluation`: `{"metrics": [...]}` once the run was evaluated."""
+    expected_outcome: Mapped[dict[str, Any] | None]
+    """`{score, explanation[], outcome_alignments[]}` when the scenario has an expected outcome."""
+    rubric: Mapped[list[Any] | None]
+    """The project rubric applied to this run: one entry per rule, with `passed`."""
     snapshot: Mapped[dict[str, Any]] = mapped_column(default=dict)
     """What the run was made from, frozen at creation: scenario name, type and instructions,
     personality name, test profile data."""
