@@ -4,14 +4,30 @@ from __future__ import annotations
 
 import argparse
 
-from bench import api_throughput, condition_judge, conversations, db_roundtrip, scale_out
+from bench import (
+    api_throughput,
+    condition_judge,
+    conversations,
+    db_roundtrip,
+    evaluation_cost,
+    metric_quality,
+    scale_out,
+)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument(
         "--only",
-        choices=["api", "db", "judge", "conversations", "scale-out"],
+        choices=[
+            "api",
+            "db",
+            "judge",
+            "conversations",
+            "scale-out",
+            "evaluation",
+            "metric-quality",
+        ],
         help="run one benchmark",
     )
     parser.add_argument("--seconds", type=int, default=10, help="duration of each load phase")
@@ -27,6 +43,10 @@ def main() -> None:
         conversations.run(save=args.save)
     if args.only in (None, "scale-out"):
         scale_out.run(save=args.save)
+    if args.only in (None, "evaluation"):
+        evaluation_cost.run()
+    if args.only in (None, "metric-quality"):
+        metric_quality.run()  # needs a judge model (VOXTEST_JUDGE_*); says so otherwise
 
 
 if __name__ == "__main__":

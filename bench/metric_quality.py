@@ -191,14 +191,15 @@ def agreement(metric: str, pairs: Sequence[tuple[str, str]]) -> Agreement:
 
 
 async def judge_all(
-    model: ChatModel,
+    judge: LlmMetricJudge,
     records: Iterable[Labelled],
+    *,
+    concurrency: int = CONCURRENCY,
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[dict[str, list[tuple[str, str]]], list[tuple[str, str, str, str]], float]:
     """(pairs of (label, prediction) per metric, disagreements, seconds per evaluation);
     `progress(done, total)` after each evaluation."""
-    judge = LlmMetricJudge(model)
-    limit = asyncio.Semaphore(CONCURRENCY)
+    limit = asyncio.Semaphore(concurrency)
     jobs = [(r, name, label) for r in records for name, label in r.labels.items()]
     done = 0
 
@@ -272,8 +273,12 @@ async def _judge_and_close(
         if done % 10 == 0 or done == total:
             console.print(f"  {model.name}: {done}/{total} evaluations", markup=False)
 
+    local = isinstance(model, LlamaCppModel)  # one call at a time, however long it takes
+    judge = LlmMetricJudge(model, timeout_seconds=None if local else 300.0)
     try:
-        return await judge_all(model, records, progress)
+        return await judge_all(
+            judge, records, concurrency=1 if local else CONCURRENCY, progress=progress
+        )
     finally:
         await model.aclose()
 

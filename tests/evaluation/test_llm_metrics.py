@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from voxtest.evaluation.llm_metrics import LlmMetricJudge
+from voxtest.evaluation.llm_metrics import LlmMetricJudge, deadline
 from voxtest.evaluation.llm_metrics_ask import MemoryJudgeCache, first_json_object
 from voxtest.evaluation.model import CallFacts, MetricSpec
 from voxtest.llm.base import ChatMessage, ChatResult, ModelError, ToolSpec
@@ -337,3 +337,15 @@ async def test_a_call_without_transcript_is_not_judged() -> None:
     value = await LlmMetricJudge(model).evaluate(metric(), CallFacts(ended_reason="busy"))
     assert value.not_applicable and value.explanation == ("The call has no transcript to judge.",)
     assert model.calls == []
+
+
+def test_the_call_deadline_follows_the_model_settings() -> None:
+    assert deadline(replace_settings(judge_provider="llama_cpp")) is None
+    remote = replace_settings(llm_timeout_seconds=60.0, llm_max_retries=3)
+    assert deadline(remote) == 300.0  # 4 tries of 60 s and a minute's margin
+    quick = replace_settings(judge_timeout_seconds=10.0, judge_max_retries=0)
+    assert deadline(quick) == 180.0
+
+
+def replace_settings(**values: Any) -> Settings:
+    return unconfigured().model_copy(update=values)

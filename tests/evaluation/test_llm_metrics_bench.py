@@ -15,7 +15,7 @@ from bench.metric_quality import (
     load_labelled,
 )
 
-from voxtest.evaluation.llm_metrics import LLM_FUNCTIONS
+from voxtest.evaluation.llm_metrics import LLM_FUNCTIONS, LlmMetricJudge
 from voxtest.evaluation.model import MAIN_AGENT
 from voxtest.llm.base import ChatMessage, ToolSpec
 from voxtest.llm.fake import ScriptedModel
@@ -75,7 +75,7 @@ def all_clear(messages: Sequence[ChatMessage], tools: Sequence[ToolSpec]) -> str
 
 
 async def test_an_all_clear_judge_agrees_exactly_where_the_labels_are_clear() -> None:
-    pairs, misses, _ = await judge_all(ScriptedModel(all_clear), RECORDS)
+    pairs, misses, _ = await judge_all(LlmMetricJudge(ScriptedModel(all_clear)), RECORDS)
     for metric, metric_pairs in pairs.items():
         for label, got in metric_pairs:
             if metric in ("get_topic_of_call", "get_sentiment"):

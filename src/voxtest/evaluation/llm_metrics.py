@@ -107,8 +107,9 @@ class LlmMetricJudge:
         cache: JudgeCache | None = None,
         *,
         code_trigger: CodeTrigger | None = None,
-        timeout_seconds: float = 180.0,
+        timeout_seconds: float | None = 180.0,
     ) -> None:
+        """`timeout_seconds` bounds each model call, waiting included (None: no bound)."""
         self.asker = JudgeAsker(model, cache, timeout_seconds=timeout_seconds)
         self.code_trigger = code_trigger
 
@@ -121,12 +122,14 @@ class LlmMetricJudge:
         code_trigger: CodeTrigger | None = None,
     ) -> LlmMetricJudge:
         """The judge on the configured judge model; without one, every evaluation gives an
-        error value naming the settings to set."""
+        error value naming the settings to set. An in-process model has no call deadline
+        (its calls queue behind each other); a remote one gets the adapter's own timeouts
+        and retries plus a margin."""
         try:
             model: ChatModel = judge_model(settings)
         except ConfigError as exc:
             model = UnavailableModel(exc)
-        return cls(model, cache, code_trigger=code_trigger)
+        return cls(model, cache, code_trigger=code_trigger, timeout_seconds=deadline(settings))
 
     @property
     def model(self) -> ChatModel:
@@ -273,6 +276,17 @@ class UnavailableModel:
 
     async def aclose(self) -> None:
         """Nothing to free."""
+
+
+def deadline(settings: Settings) -> float | None:
+    """Seconds a judge call may take, waiting included, for the configured judge model."""
+    if (settings.judge_provider or settings.llm_provider) == "llama_cpp":
+        return None
+    per_try = settings.judge_timeout_seconds or settings.llm_timeout_seconds
+    retries = settings.llm_max_retries
+    if settings.judge_max_retries is not None:
+        retries = settings.judge_max_retries
+    return max(180.0, per_try * (retries + 1) + 60.0)
 
 
 def catalogued(spec: MetricSpec) -> MetricSpec:

@@ -138,7 +138,7 @@ class JudgeAsker:
         model: ChatModel,
         cache: JudgeCache | None = None,
         *,
-        timeout_seconds: float = 180.0,
+        timeout_seconds: float | None = 180.0,
         max_tokens: int = 1200,
     ) -> None:
         self.model = model
@@ -198,7 +198,7 @@ class JudgeAsker:
             raise JudgeFailed("The judge model is misconfigured.", str(exc)) from exc
         except TimeoutError as exc:
             raise JudgeFailed(
-                f"The judge model did not answer within {self.timeout_seconds:g} s.",
+                f"The judge model did not answer within {self.timeout_seconds or 0:g} s.",
                 f"Evaluate again, or use a faster or closer judge model: {SETTINGS_HINT}.",
             ) from exc
         except ModelError as exc:
