@@ -32,6 +32,9 @@ def create_app(settings: Settings) -> FastAPI:
         try:
             yield
         finally:
+            evaluations = getattr(app.state, "evaluations", None)  # made on first use
+            if evaluations is not None:
+                await evaluations.stop()
             await runs.stop()
             await services.close()
 

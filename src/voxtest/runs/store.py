@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import func, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from voxtest.services.evaluation_review import apply_votes
 from voxtest.services.organizations import organization_limit
 from voxtest.storage.db import Database
 from voxtest.storage.tables import Organization, Result, Run
@@ -328,19 +329,23 @@ async def store_evaluation(
         if run.status == "evaluating":
             run.status = str(details.pop(CONVERSATION_STATUS, "completed"))
         run.details = details
-        run.evaluation = evaluated.evaluation
-        run.expected_outcome = evaluated.expected_outcome
-        run.rubric = evaluated.rubric
-        run.success = evaluated.success
+        if evaluated.evaluation is not None:  # None: evaluating failed, keep what was there
+            run.evaluation = evaluated.evaluation
+            run.expected_outcome = evaluated.expected_outcome
+            run.rubric = evaluated.rubric
+            run.success = evaluated.success
+        if run.metric_votes:  # people's votes stay on the new values (services.evaluation_review)
+            await apply_votes(session, run)
         await session.flush()
         await refresh_results(session, [run_id])
 
 
 @dataclass(frozen=True)
 class Evaluated:
-    """What evaluating a run produced, in the shapes stored on it."""
+    """What evaluating a run produced, in the shapes stored on it (`evaluation` None: the
+    evaluation failed as a whole, `error` says why, the run keeps its previous values)."""
 
-    evaluation: dict[str, Any]
+    evaluation: dict[str, Any] | None
     expected_outcome: dict[str, Any] | None
     rubric: list[dict[str, Any]] | None
     success: bool
@@ -370,7 +375,8 @@ def result_status(statuses: list[str]) -> str:
     """Running while a run waits or runs; then completed if any completed (or none is left),
     cancelled if every run was cancelled, else failed."""
     if any(s not in TERMINAL for s in statuses):
-        return "running" if any(s == "running" or s in TERMINAL for s in statuses) else "pending"
+        started = ("running", "evaluating", *TERMINAL)
+        return "running" if any(s in started for s in statuses) else "pending"
     if not statuses or "completed" in statuses:
         return "completed"
     return "cancelled" if all(s == "cancelled" for s in statuses) else "failed"

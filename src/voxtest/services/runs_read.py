@@ -65,7 +65,7 @@ def full(run: Run, agent_name: str | None, result_name: str | None) -> dict[str,
         "status": run.status,
         "metadata": run.details or {},
         "success": run.success,
-        "is_reviewed": False,
+        "is_reviewed": run.review_status is not None,
         "feedback": "",
         "timestamp": iso(run.created_at),
         "executed_at": iso(run.executed_at),
@@ -91,8 +91,8 @@ def _evaluated(run: Run) -> dict[str, Any]:
         out["expected_outcome"] = run.expected_outcome
     if run.rubric is not None:
         out["rubric"] = run.rubric
-    if run.evaluation or run.rubric is not None:
-        out["evaluation_status"] = "success" if run.success else "failure"
+    if run.evaluation or run.rubric is not None:  # a person's votes override the judged verdict
+        out["evaluation_status"] = run.review_status or ("success" if run.success else "failure")
     return out
 
 

@@ -4,6 +4,7 @@ from fastapi import APIRouter
 
 from voxtest.api.routes import (
     agents,
+    evaluation,
     metrics,
     organizations,
     personalities,
@@ -26,6 +27,7 @@ ROUTERS: list[APIRouter] = [
     scenario_folders.router,  # before scenarios: `folders/` must not match `{id}/`
     scenarios.router,
     test_profiles.router,
+    evaluation.router,  # before metrics: `preview-progress/` is no metric id
     metrics.router,
     predefined_metrics.router,
 ]

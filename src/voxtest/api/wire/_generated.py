@@ -7433,6 +7433,134 @@ class SchemaPostDeleteRunsWrite(WriteModel):
     NON_NULL: ClassVar[frozenset[str]] = frozenset(["run_ids"])
 
 
+class SchemaPostReRunResultDetailWrite(WriteModel):
+    """SchemaPostReRunResultDetail"""
+
+    run_ids: list[str] | None = Field(None, description="List of run IDs")
+    metric_ids: list[str] | None = Field(None, description="List of metric IDs to evaluate")
+    REQUIRED: ClassVar[frozenset[str]] = frozenset(["metric_ids", "run_ids"])
+    NON_NULL: ClassVar[frozenset[str]] = frozenset(["metric_ids", "run_ids"])
+
+
+class SchemaPostBulkEvaluateResultMetricsWrite(WriteModel):
+    """SchemaPostBulkEvaluateResultMetrics"""
+
+    result_ids: list[int] | None = Field(
+        None,
+        description="Result IDs whose completed/failed runs should be re-evaluated. Maximum 100.",
+    )
+    metric_ids: list[int] | None = Field(
+        None, description="Metric IDs to re-evaluate against every eligible run of each result."
+    )
+    REQUIRED: ClassVar[frozenset[str]] = frozenset(["metric_ids", "result_ids"])
+    NON_NULL: ClassVar[frozenset[str]] = frozenset(["metric_ids", "result_ids"])
+
+
+class MarkMetricVoteWrite(WriteModel):
+    """MarkMetricVote"""
+
+    metric_id: int | None = Field(None, description="ID of the metric to vote on")
+    thumbs_up: bool | None = Field(None, description="True for thumbs up, False for thumbs down")
+    expected_value: Any = Field(None, description="Expected value for the metric")
+    feedback: str | None = Field(None, description="Feedback for the metric review")
+    REQUIRED: ClassVar[frozenset[str]] = frozenset(["expected_value", "metric_id", "thumbs_up"])
+    NON_NULL: ClassVar[frozenset[str]] = frozenset(["metric_id"])
+
+
+class MarkMetricVoteRunResponse(ReadModel):
+    """MarkMetricVoteRunResponse"""
+
+    success: bool
+
+
+class MetricPreviewDataWrite(WriteModel):
+    """MetricPreviewData"""
+
+    name: str | None = Field(None, max_length=255, description="Name of the metric")
+    type: Literal["basic", "custom_prompt", "custom_code", "llm_judge"] | None = Field(
+        None,
+        description="Type of metric: basic, custom_prompt, or custom_code\n\n* `basic` - Basic (Deprecated in favor of LLM Judge)\n* `custom_prompt` - Custom Prompt ( Deprecated in favor of LLM Judge)\n* `custom_code` - Custom Code\n* `llm_judge` - LLM Judge",
+    )
+    eval_type: Literal["binary", "continuous_qualitative", "numeric", "enum"] | None = Field(
+        None,
+        description="Evaluation type: binary, continuous_qualitative, numeric, or enum. Legacy values (binary_workflow_adherence, binary_qualitative) are accepted and mapped to binary.\n\n* `binary` - Binary\n* `continuous_qualitative` - Continuous Qualitative\n* `numeric` - Numeric\n* `enum` - Enum",
+    )
+    evaluation_trigger: Literal["always", "automatic", "custom"] | None = Field(
+        None,
+        description="When to trigger evaluation: always, automatic, or custom\n\n* `always` - Always\n* `automatic` - Automatic\n* `custom` - Custom",
+    )
+    trigger_type: Literal["llm_judge", "custom_code"] | None = Field(
+        None,
+        description="Type of trigger evaluation: llm_judge or custom_code (only used when evaluation_trigger is custom)\n\n* `llm_judge` - LLM Judge\n* `custom_code` - Custom Code",
+    )
+    evaluation_trigger_prompt: str | None = Field(
+        None,
+        description="Prompt for evaluation trigger (required for custom trigger with llm_judge)",
+    )
+    evaluation_trigger_custom_code: str | None = Field(
+        None,
+        description="Python code for trigger evaluation (required for custom trigger with custom_code)",
+    )
+    description: str | None = Field(
+        None, description="Description of what the metric measures (required for basic type)"
+    )
+    prompt: str | None = Field(
+        None, description="Custom prompt for evaluation (required for custom_prompt type)"
+    )
+    custom_code: str | None = Field(
+        None, description="Python code for custom evaluation (required for custom_code type)"
+    )
+    enum_values: list[str] | None = Field(
+        None, description="List of possible enum values (required when eval_type is enum)"
+    )
+    audio_enabled: bool | None = Field(
+        None, description="Whether the LLM judge must evaluate the source recording"
+    )
+    REQUIRED: ClassVar[frozenset[str]] = frozenset(["eval_type", "name", "type"])
+    NON_NULL: ClassVar[frozenset[str]] = frozenset(
+        [
+            "audio_enabled",
+            "custom_code",
+            "description",
+            "enum_values",
+            "eval_type",
+            "evaluation_trigger",
+            "evaluation_trigger_custom_code",
+            "evaluation_trigger_prompt",
+            "name",
+            "prompt",
+            "trigger_type",
+            "type",
+        ]
+    )
+
+
+class MetricPreviewWrite(WriteModel):
+    """MetricPreview"""
+
+    agent_id: int | None = Field(
+        None, description="Agent ID - all call logs/runs must belong to this agent"
+    )
+    project_id: int | None = Field(
+        None, description="Project ID - all call logs/runs must belong to this project"
+    )
+    call_log_ids: list[int] | None = Field(
+        None,
+        description="List of call log IDs to evaluate (maximum 10, required if run_ids not provided)",
+    )
+    run_ids: list[int] | None = Field(
+        None,
+        description="List of run IDs to evaluate (maximum 10, required if call_log_ids not provided)",
+    )
+    metric_data: MetricPreviewDataWrite | None = Field(
+        None, description="Metric configuration to evaluate"
+    )
+    REQUIRED: ClassVar[frozenset[str]] = frozenset(["metric_data"])
+    NON_NULL: ClassVar[frozenset[str]] = frozenset(
+        ["agent_id", "call_log_ids", "metric_data", "project_id", "run_ids"]
+    )
+
+
 OPERATIONS: dict[tuple[str, str], Operation] = {
     ("GET", "/test_framework/v1/aiagents/"): Operation(
         "aiagents-v1-list", None, {200: PaginatedAIAgentList, 404: None}
@@ -8019,5 +8147,64 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ),
     ("POST", "/test_framework/v2/runs/{id}/end_call/"): Operation(
         "end-call_3", None, {200: None, 404: None}
+    ),
+    ("POST", "/test_framework/v1/results/{id}/evaluate_metrics/"): Operation(
+        "results-v1-evaluate-metrics-create", SchemaPostReRunResultDetailWrite, {200: Result}
+    ),
+    ("POST", "/test_framework/v1/results-external/{id}/evaluate_metrics/"): Operation(
+        "results-v1-external-evaluate-metrics-create",
+        SchemaPostReRunResultDetailWrite,
+        {200: Result},
+    ),
+    ("POST", "/test_framework/v2/results/{id}/evaluate_metrics/"): Operation(
+        "results-evaluate-metrics-create", SchemaPostReRunResultDetailWrite, {200: Result}
+    ),
+    ("POST", "/test_framework/v1/results/bulk_evaluate_metrics/"): Operation(
+        "bulk-evaluate-result-metrics_2",
+        SchemaPostBulkEvaluateResultMetricsWrite,
+        {200: None, 400: None},
+    ),
+    ("POST", "/test_framework/v1/results-external/bulk_evaluate_metrics/"): Operation(
+        "bulk-evaluate-result-metrics",
+        SchemaPostBulkEvaluateResultMetricsWrite,
+        {200: None, 400: None},
+    ),
+    ("POST", "/test_framework/v2/results/bulk_evaluate_metrics/"): Operation(
+        "bulk-evaluate-result-metrics_3",
+        SchemaPostBulkEvaluateResultMetricsWrite,
+        {200: None, 400: None},
+    ),
+    ("POST", "/test_framework/v1/runs/{id}/mark_metric_vote/"): Operation(
+        "runs-v1-mark-metric-vote-create",
+        MarkMetricVoteWrite,
+        {200: MarkMetricVoteRunResponse, 400: None, 404: None},
+    ),
+    ("POST", "/test_framework/v1/runs-external/{id}/mark_metric_vote/"): Operation(
+        "runs-v1-external-mark-metric-vote-create",
+        MarkMetricVoteWrite,
+        {200: MarkMetricVoteRunResponse, 400: None, 404: None},
+    ),
+    ("POST", "/test_framework/v2/runs/{id}/mark_metric_vote/"): Operation(
+        "runs-mark-metric-vote-create",
+        MarkMetricVoteWrite,
+        {200: MarkMetricVoteRunResponse, 400: None, 404: None},
+    ),
+    ("POST", "/test_framework/v1/metrics/preview/"): Operation(
+        "metrics-v1-preview-create", MetricPreviewWrite, {200: None}
+    ),
+    ("POST", "/test_framework/v1/metrics-external/preview/"): Operation(
+        "metrics-v1-external-preview-create", MetricPreviewWrite, {200: None}
+    ),
+    ("POST", "/test_framework/v2/metrics/preview/"): Operation(
+        "metrics-preview-create", MetricPreviewWrite, {200: None}
+    ),
+    ("GET", "/test_framework/v1/metrics/preview-progress/"): Operation(
+        "metrics-preview-progress_2", None, {200: None}
+    ),
+    ("GET", "/test_framework/v1/metrics-external/preview-progress/"): Operation(
+        "metrics-preview-progress", None, {200: None}
+    ),
+    ("GET", "/test_framework/v2/metrics/preview-progress/"): Operation(
+        "metrics-preview-progress_3", None, {200: None}
     ),
 }

@@ -3,6 +3,7 @@
 A run's `claimed_by`/`heartbeat_at` say which process executes it and that it is alive;
 `voxtest.runs.executor` reads them to fail runs a dead process left `running`.
 `cancel_requested` asks whichever process holds a running run to end it (`end_call/`).
+A metric preview is an unsaved metric's trial on a few runs, kept until polled.
 """
 
 from __future__ import annotations
@@ -81,3 +82,28 @@ class Run(IdMixin, TimestampMixin, Base):
     snapshot: Mapped[dict[str, Any]] = mapped_column(default=dict)
     """What the run was made from, frozen at creation: scenario name, type and instructions,
     personality name, test profile data."""
+    metric_votes: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    """People's votes on its metric values (`mark_metric_vote/`), by metric id:
+    `{thumbs_up, expected_value, feedback}`."""
+    review_status: Mapped[str | None] = mapped_column(String(32))
+    """`reviewed_success`/`reviewed_failure` once voted on: the rubric's verdict with the
+    voted values in place of the judged ones (wire `evaluation_status`, `is_reviewed`)."""
+
+
+class MetricPreview(TimestampMixin, Base):
+    """An unsaved metric tried on a few runs in the background (`metrics/preview/`), polled
+    by its id (`metrics/preview-progress/`) from any process."""
+
+    __tablename__ = "metric_previews"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    organization_id: Mapped[int] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    """The project of the key that started it (None for an organization key)."""
+    status: Mapped[str] = mapped_column(String(16), default="in_progress")
+    total: Mapped[int] = mapped_column(default=0)
+    results: Mapped[list[Any]] = mapped_column(default=list)
+    """One entry per evaluated run, in the order the runs were asked for."""
+    error: Mapped[str | None] = mapped_column(Text)

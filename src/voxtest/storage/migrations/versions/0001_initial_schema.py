@@ -146,6 +146,44 @@ def upgrade() -> None:
         )
 
     op.create_table(
+        "metric_previews",
+        sa.Column("id", sa.String(length=32), nullable=False),
+        sa.Column("organization_id", sa.Integer(), nullable=False),
+        sa.Column("project_id", sa.Integer(), nullable=True),
+        sa.Column("status", sa.String(length=16), nullable=False),
+        sa.Column("total", sa.Integer(), nullable=False),
+        sa.Column(
+            "results",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column("error", sa.Text(), nullable=True),
+        sa.Column(
+            "created_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.Column(
+            "updated_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name=op.f("fk_metric_previews_organization_id_organizations"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["project_id"],
+            ["projects.id"],
+            name=op.f("fk_metric_previews_project_id_projects"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_metric_previews")),
+    )
+    with op.batch_alter_table("metric_previews", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_metric_previews_organization_id"), ["organization_id"], unique=False
+        )
+
+    op.create_table(
         "personalities",
         sa.Column("organization_id", sa.Integer(), nullable=True),
         sa.Column("project_id", sa.Integer(), nullable=True),
@@ -629,6 +667,12 @@ def upgrade() -> None:
             sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
             nullable=False,
         ),
+        sa.Column(
+            "metric_votes",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column("review_status", sa.String(length=32), nullable=True),
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column(
             "created_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
@@ -791,6 +835,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_personalities_organization_id"))
 
     op.drop_table("personalities")
+    with op.batch_alter_table("metric_previews", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_metric_previews_organization_id"))
+
+    op.drop_table("metric_previews")
     with op.batch_alter_table("api_keys", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_api_keys_organization_id"))
 
