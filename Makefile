@@ -14,7 +14,7 @@ $(UV):
 	.tools/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
 $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
-	$(UV) sync --frozen --extra postgres --extra semantic --python $(PYTHON) --quiet
+	$(UV) sync --frozen --extra postgres --extra semantic --extra voice --extra livekit --python $(PYTHON) --quiet
 	touch $@
 
 install: $(VENV)/.synced
