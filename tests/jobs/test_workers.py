@@ -67,9 +67,7 @@ def _client(server: ServerProcess) -> httpx.Client:
     return httpx.Client(base_url=server.url, headers={"X-CEKURA-API-KEY": key}, timeout=30)
 
 
-def _start_result(
-    client: httpx.Client, agent_url: str, frequency: int, concurrency: int
-) -> int:
+def _start_result(client: httpx.Client, agent_url: str, frequency: int, concurrency: int) -> int:
     project = client.get("/user/v1/projects/").json()[0]["id"]
     agent = client.post("/test_framework/v2/aiagents/", json=agent_body(project, agent_url))
     assert agent.status_code == 201, agent.text
@@ -115,6 +113,18 @@ def _runs(db_url: str, result_id: int) -> list[dict[str, Any]]:
         engine.dispose()
 
 
+def _workers(db_url: str) -> int:
+    """How many procrastinate workers are registered (each does so when it starts fetching)."""
+    engine = create_engine(db_url.replace("+asyncpg", "+psycopg"))
+    try:
+        with engine.connect() as conn:
+            return int(
+                conn.execute(text("SELECT count(*) FROM procrastinate_workers")).scalar_one()
+            )
+    finally:
+        engine.dispose()
+
+
 def _wait(predicate: Any, timeout: float, what: str) -> Any:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -133,7 +143,9 @@ def test_two_workers_share_runs_within_the_request_limit(
     stack: tuple[ServerProcess, str, str],
 ) -> None:
     server, db_url, agent_url = stack
-    with _client(server) as client, worker(server), worker(server):
+    # each worker holds at most 2 of the request's 3 slots, so neither can take every run
+    with _client(server) as client, worker(server, concurrency=2), worker(server, concurrency=2):
+        _wait(lambda: _workers(db_url) == 2, 60, "both workers to register")
         result_id = _start_result(client, agent_url, frequency=6, concurrency=3)
         most_running = 0
 
