@@ -7,7 +7,7 @@ VENV := .venv
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 
-.PHONY: install test check lint fmt typecheck demo bench wire serve clean
+.PHONY: install test test-local-llm check lint fmt typecheck demo bench wire serve clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -21,6 +21,17 @@ install: $(VENV)/.synced
 
 test: install
 	$(VENV)/bin/pytest -n 2 --dist loadgroup -q
+
+# The local llama.cpp model in its own environment (compiles llama.cpp: 7-12 min on 2 cores;
+# portable build, no -march=native, so the wheel cache works on any x86-64 machine).
+VENV_LLM := .venv-llm
+$(VENV_LLM)/.synced: pyproject.toml uv.lock | $(UV)
+	CMAKE_ARGS="-DGGML_NATIVE=OFF" UV_PROJECT_ENVIRONMENT=$(abspath $(VENV_LLM)) \
+		$(UV) sync --frozen --extra postgres --extra semantic --extra local-llm --python $(PYTHON) --quiet
+	touch $@
+
+test-local-llm: $(VENV_LLM)/.synced
+	VOXTEST_REQUIRE_LOCAL_LLM=1 $(VENV_LLM)/bin/pytest -q -m local_llm tests/llm
 
 lint: install
 	$(VENV)/bin/ruff check src tests scripts bench
@@ -49,4 +60,4 @@ serve: install
 	$(VENV)/bin/voxtest serve
 
 clean:
-	rm -rf .tools $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf .tools $(VENV) $(VENV_LLM) .mypy_cache .ruff_cache .pytest_cache

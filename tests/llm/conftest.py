@@ -3,14 +3,12 @@ a fake or absent `llama_cpp` module."""
 
 from __future__ import annotations
 
-import importlib.machinery
 import sys
-import types
 from collections.abc import Iterator
 
 import pytest
 
-from tests.llm.fake_llama import FakeLlama
+from tests.llm.fake_llama import FakeLlama, fake_module
 from tests.llm.fake_openai import FakeOpenAI
 from voxtest.llm.llama_cpp import unload_models
 
@@ -38,11 +36,7 @@ def sleep() -> RecordedSleep:
 
 @pytest.fixture
 def fake_llama_cpp(monkeypatch: pytest.MonkeyPatch) -> Iterator[type[FakeLlama]]:
-    module = types.ModuleType("llama_cpp")
-    module.__spec__ = importlib.machinery.ModuleSpec("llama_cpp", None)
-    module.Llama = FakeLlama  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "llama_cpp", module)
-    FakeLlama.instances, FakeLlama.answers, FakeLlama.fail_with = [], [], None
+    monkeypatch.setitem(sys.modules, "llama_cpp", fake_module())
     yield FakeLlama
     unload_models()
 

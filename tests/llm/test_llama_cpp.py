@@ -1,11 +1,13 @@
-"""The llama.cpp adapter without llama.cpp: model assembly, the install hint, prompt-level tool
-calls and the shared, one-call-at-a-time model (over a fake `llama_cpp` module)."""
+"""The llama.cpp adapter without llama.cpp: model assembly, the install hint, the shared
+one-call-at-a-time model, the transcript framing and decided tool calls (over a fake
+`llama_cpp` module)."""
 
 from __future__ import annotations
 
 import asyncio
 import fcntl
 import hashlib
+import json
 import os
 import threading
 import time
@@ -16,17 +18,16 @@ import pytest
 
 from tests.llm.fake_llama import FakeLlama
 from voxtest.errors import ConfigError
-from voxtest.llm import ChatMessage, ModelError, ToolSpec
+from voxtest.llm import ChatMessage, ModelError, ToolCallRequest, ToolSpec
 from voxtest.llm.llama_cpp import (
     BUNDLED_PARTS,
     LlamaCppConfig,
     LlamaCppModel,
     assemble_model,
     bundled_parts,
-    parse_answer,
-    render_messages,
     unload_models,
 )
+from voxtest.llm.llama_turns import CALLER_TRANSCRIPT, YES_OR_NO, render_messages, transcript_prompt
 
 END_CALL = ToolSpec("end_call", "Hang up.", {"type": "object", "properties": {}})
 
@@ -178,16 +179,20 @@ def test_the_bundled_model_lives_in_the_home_and_threads_default_to_the_cores(
 # -- the adapter over a fake llama_cpp -------------------------------------------------------------
 
 
+def local(gguf: Path, **options: Any) -> LlamaCppConfig:
+    return LlamaCppConfig(home=gguf.parent, model_path=gguf, **options)
+
+
 async def test_a_call_loads_the_model_once_off_the_event_loop(
     fake_llama_cpp: type[FakeLlama], gguf: Path
 ) -> None:
-    config = LlamaCppConfig(home=gguf.parent, model_path=gguf, context_tokens=2048, threads=2)
+    config = local(gguf, context_tokens=2048, threads=2)
     model = LlamaCppModel(config)
 
     result = await model.complete([ChatMessage("user", "Hi")], temperature=0.0, max_tokens=30)
     await LlamaCppModel(config).complete([ChatMessage("user", "Again")])
 
-    assert (result.content, result.finish_reason) == ("Hello.", "stop")
+    assert (result.content, result.finish_reason, result.tool_calls) == ("Hello.", "stop", ())
     assert (result.usage.prompt_tokens, result.usage.completion_tokens) == (40, 7)
     [llama] = fake_llama_cpp.instances
     assert llama.options == {
@@ -199,7 +204,11 @@ async def test_a_call_loads_the_model_once_off_the_event_loop(
     }
     assert threading.get_ident() not in llama.threads
     first, second = llama.requests
-    assert (first["temperature"], first["max_tokens"], first["stop"]) == (0.0, 30, [])
+    assert first == {
+        "messages": [{"role": "user", "content": "Hi"}],
+        "temperature": 0.0,
+        "max_tokens": 30,
+    }
     assert "temperature" not in second and second["max_tokens"] == 512
     assert model.name == "tiny"
 
@@ -207,8 +216,7 @@ async def test_a_call_loads_the_model_once_off_the_event_loop(
 async def test_concurrent_calls_run_one_at_a_time(
     fake_llama_cpp: type[FakeLlama], gguf: Path
 ) -> None:
-    config = LlamaCppConfig(home=gguf.parent, model_path=gguf)
-    models = [LlamaCppModel(config) for _ in range(4)]
+    models = [LlamaCppModel(local(gguf)) for _ in range(4)]
 
     await asyncio.gather(*(m.complete([ChatMessage("user", "Hi")]) for m in models))
 
@@ -220,8 +228,7 @@ async def test_concurrent_calls_run_one_at_a_time(
 async def test_aclose_keeps_the_shared_model_and_unload_frees_it(
     fake_llama_cpp: type[FakeLlama], gguf: Path
 ) -> None:
-    config = LlamaCppConfig(home=gguf.parent, model_path=gguf)
-    model = LlamaCppModel(config)
+    model = LlamaCppModel(local(gguf))
     await model.complete([ChatMessage("user", "Hi")])
     await model.aclose()
     await model.complete([ChatMessage("user", "Hi")])
@@ -237,7 +244,7 @@ async def test_a_prompt_longer_than_the_context_names_the_setting(
     fake_llama_cpp: type[FakeLlama], gguf: Path
 ) -> None:
     fake_llama_cpp.fail_with = ValueError("Requested tokens (5000) exceed context window of 4096")
-    model = LlamaCppModel(LlamaCppConfig(home=gguf.parent, model_path=gguf))
+    model = LlamaCppModel(local(gguf))
 
     with pytest.raises(ModelError) as caught:
         await model.complete([ChatMessage("user", "Hi")])
@@ -246,85 +253,164 @@ async def test_a_prompt_longer_than_the_context_names_the_setting(
     assert "raise VOXTEST_LLAMA_CPP_CONTEXT_TOKENS, now 4096" in caught.value.message
 
 
-async def test_tools_are_described_and_the_call_read_back(
+# -- the transcript framing and decided tool calls -----------------------------------------------
+
+CALL = [
+    ChatMessage("system", "You are Sarah, calling your dentist."),
+    ChatMessage("user", "(The call has connected. You speak first.)"),
+    ChatMessage("assistant", "Hi, I need to move my appointment."),
+    ChatMessage("user", "Sure.\nWhich day?"),
+]
+TRANSCRIPT = (
+    "You are Sarah, calling your dentist.\n\n# The conversation so far\n"
+    "(The call has connected. You speak first.)\n"
+    "Caller: Hi, I need to move my appointment.\n"
+    "Agent: Sure. Which day?\n"
+    "Caller:"
+)
+
+
+def test_a_conversation_becomes_a_transcript_to_continue() -> None:
+    assert transcript_prompt(CALL, CALLER_TRANSCRIPT) == TRANSCRIPT
+
+
+async def test_the_transcript_is_continued_up_to_the_end_of_the_line(
     fake_llama_cpp: type[FakeLlama], gguf: Path
 ) -> None:
-    fake_llama_cpp.answers = [
-        'Thanks, goodbye!\n<tool_call>\n{"name": "end_call", "arguments": {"reason": "done"}}'
-    ]
-    model = LlamaCppModel(LlamaCppConfig(home=gguf.parent, model_path=gguf))
+    fake_llama_cpp.replies = [" Next Tuesday, please."]
+    model = LlamaCppModel(local(gguf), transcript=CALLER_TRANSCRIPT)
 
-    result = await model.complete(
-        [ChatMessage("system", "You are a caller."), ChatMessage("user", "Anything else?")],
-        tools=[END_CALL],
-    )
+    result = await model.complete(CALL, temperature=0.7, max_tokens=60)
 
-    assert result.content == "Thanks, goodbye!"
-    call = result.tool_call("end_call")
-    assert call is not None and call.arguments == {"reason": "done"}
-    assert result.finish_reason == "tool_calls"
+    assert result.content == "Next Tuesday, please."
     [request] = fake_llama_cpp.instances[0].requests
-    system = request["messages"][0]
-    assert system["role"] == "system" and system["content"].startswith("You are a caller.")
-    assert '"name": "end_call"' in system["content"] and "<tool_call>" in system["content"]
-    assert request["stop"] == ["</tool_call>"]
+    assert request == {
+        "prompt": TRANSCRIPT,
+        "stop": ["\n", "Agent:", "("],
+        "temperature": 0.7,
+        "max_tokens": 60,
+    }
 
 
-# -- prompt-level tool calls, pure -----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "spoken"),
+    [
+        (" Goodbye! #end_call", "Goodbye!"),
+        (" Thanks! #BrightSmile #dental ", "Thanks!"),
+        (" Press # then 5, #2 is wrong", "Press # then 5, #2 is wrong"),
+    ],
+)
+async def test_trailing_hashtags_are_cut_from_the_line(
+    fake_llama_cpp: type[FakeLlama], gguf: Path, line: str, spoken: str
+) -> None:
+    fake_llama_cpp.replies = [line]
+    model = LlamaCppModel(local(gguf), transcript=CALLER_TRANSCRIPT)
+
+    assert (await model.complete(CALL)).content == spoken
 
 
-def answer(text: str) -> dict[str, Any]:
-    return {"choices": [{"message": {"content": text}, "finish_reason": "stop"}]}
+TOLD = TRANSCRIPT.replace(
+    "dentist.\n",
+    "dentist.\nActions (end_call) are taken for you after your line: never say them out loud.\n",
+)
 
 
-def test_blocks_for_tools_not_offered_or_unreadable_are_dropped_from_text_and_calls() -> None:
-    text = (
-        'Okay.<tool_call>{"name": "transfer", "arguments": {}}</tool_call>'
-        "<tool_call>not json</tool_call>"
-        '<tool_call>{"name": "end_call", "arguments": "{\\"reason\\": \\"bye\\"}"}</tool_call>'
+async def test_a_tool_is_used_when_the_model_does_not_expect_the_agent_to_speak_next(
+    fake_llama_cpp: type[FakeLlama], gguf: Path
+) -> None:
+    fake_llama_cpp.replies = [" Great, thanks, bye!"]
+    fake_llama_cpp.next_agent = 0.3
+    fake_llama_cpp.arguments = ['{"reason": "goal met"}']
+    model = LlamaCppModel(local(gguf), transcript=CALLER_TRANSCRIPT)
+
+    result = await model.complete(CALL, tools=[END_CALL])
+
+    assert result.content == "Great, thanks, bye!"
+    call = result.tool_call("end_call")
+    assert call is not None and call.arguments == {"reason": "goal met"}
+    assert result.finish_reason == "tool_calls"
+    assert (result.usage.prompt_tokens, result.usage.completion_tokens) == (120, 21)
+    reply, probe, arguments = fake_llama_cpp.instances[0].requests
+    assert reply["prompt"] == TOLD
+    after = f"{TOLD} Great, thanks, bye!\n"
+    assert (probe["prompt"], probe["max_tokens"]) == (after, 1)  # the reply's cache, one token
+    assert arguments["prompt"] == after + "(Caller takes the action end_call with the arguments "
+    assert arguments["grammar"].source == f"schema {json.dumps(END_CALL.parameters)}"
+    assert arguments["temperature"] == 0.0
+
+
+async def test_no_tool_is_used_while_the_model_expects_the_agent_to_answer(
+    fake_llama_cpp: type[FakeLlama], gguf: Path
+) -> None:
+    fake_llama_cpp.replies = [" Tuesday, please."]
+    fake_llama_cpp.next_agent = 0.6
+    model = LlamaCppModel(local(gguf), transcript=CALLER_TRANSCRIPT)
+
+    result = await model.complete(CALL, tools=[END_CALL])
+
+    assert (result.content, result.tool_calls, result.finish_reason) == (
+        "Tuesday, please.",
+        (),
+        "stop",
     )
+    assert len(fake_llama_cpp.instances[0].requests) == 2
 
-    result = parse_answer(answer(text), [END_CALL])
 
-    assert result.content == "Okay."
-    assert [(c.name, dict(c.arguments)) for c in result.tool_calls] == [
-        ("end_call", {"reason": "bye"})
+async def test_of_several_tools_the_one_named_under_a_grammar_is_used(
+    fake_llama_cpp: type[FakeLlama], gguf: Path
+) -> None:
+    transfer = ToolSpec("transfer", "Ask for a human.")
+    fake_llama_cpp.next_agent = 0.1
+    fake_llama_cpp.decisions = ["transfer"]
+    model = LlamaCppModel(local(gguf), transcript=CALLER_TRANSCRIPT)
+
+    result = await model.complete(CALL, tools=[END_CALL, transfer])
+
+    assert [(c.name, dict(c.arguments)) for c in result.tool_calls] == [("transfer", {})]
+    pick = fake_llama_cpp.instances[0].requests[2]
+    assert pick["prompt"].endswith("\n(Caller takes the action ")
+    assert pick["grammar"].source == 'root ::= "end_call" | "transfer"'
+
+
+async def test_in_chat_framing_each_tool_is_a_yes_or_no_question(
+    fake_llama_cpp: type[FakeLlama], gguf: Path
+) -> None:
+    fake_llama_cpp.replies = ["Bye!"]
+    fake_llama_cpp.decisions = ["no", "yes"]
+    fake_llama_cpp.arguments = ["not json"]
+    transfer = ToolSpec("transfer", "Ask for a human.")
+    model = LlamaCppModel(local(gguf))
+
+    result = await model.complete([ChatMessage("user", "Goodbye.")], tools=[END_CALL, transfer])
+
+    assert [(c.name, dict(c.arguments)) for c in result.tool_calls] == [("transfer", {})]
+    _, first, second, arguments = fake_llama_cpp.instances[0].requests
+    question = (
+        "Now that you said this, should you take the action end_call (Hang up.)? Answer yes or no."
+    )
+    assert first["messages"] == [
+        {"role": "user", "content": "Goodbye."},
+        {"role": "assistant", "content": "Bye!"},
+        {"role": "user", "content": question},
     ]
-
-
-def test_without_tools_offered_the_text_is_kept_as_is() -> None:
-    text = '<tool_call>{"name": "end_call"}</tool_call>'
-
-    result = parse_answer(answer(text), [])
-
-    assert (result.content, result.tool_calls) == (text, ())
-
-
-def test_a_tool_only_answer_has_no_words() -> None:
-    result = parse_answer(answer('<tool_call>{"name": "end_call"}</tool_call>'), [END_CALL])
-
-    assert result.content is None
-    assert [c.name for c in result.tool_calls] == ["end_call"]
+    assert (first["grammar"].source, first["temperature"]) == (YES_OR_NO, 0.0)
+    assert "action transfer (Ask for a human.)" in second["messages"][-1]["content"]
+    assert arguments["messages"][-2:] == [
+        {"role": "assistant", "content": "yes"},
+        {"role": "user", "content": "The arguments of transfer, as JSON:"},
+    ]
 
 
 def test_earlier_tool_calls_and_results_are_written_as_text() -> None:
-    from voxtest.llm import ToolCallRequest
-
     history = [
-        ChatMessage("user", "Hi"),
         ChatMessage("assistant", "One moment.", (ToolCallRequest("c1", "lookup", {"id": 7}),)),
         ChatMessage("tool", '{"found": true}', tool_call_id="c1"),
     ]
 
-    rendered = render_messages(history, [END_CALL])
-
-    assert rendered[0]["role"] == "system" and "<tools>" in rendered[0]["content"]
-    assert rendered[2] == {
-        "role": "assistant",
-        "content": 'One moment.\n<tool_call>\n{"name": "lookup", "arguments": {"id": 7}}\n'
-        "</tool_call>",
-    }
-    assert rendered[3] == {
-        "role": "user",
-        "content": '<tool_response>\n{"found": true}\n</tool_response>',
-    }
+    assert render_messages(history) == [
+        {"role": "assistant", "content": 'One moment. (lookup {"id": 7})'},
+        {"role": "user", "content": '(tool result: {"found": true})'},
+    ]
+    assert transcript_prompt(history, CALLER_TRANSCRIPT).endswith(
+        'Caller: One moment. (lookup {"id": 7})\n(tool result: {"found": true})\nCaller:'
+    )

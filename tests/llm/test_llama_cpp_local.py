@@ -2,9 +2,10 @@
 and answers the judge's yes/no questions.
 
 Needs voxtest[local-llm]; skipped without it unless VOXTEST_REQUIRE_LOCAL_LLM is set (the make
-target sets it, so a broken install fails there instead of skipping). The model comes from
-the settings: by default the bundled Qwen, assembled into `<VOXTEST_HOME>/models/` on first
-use. Decoding is greedy (temperature 0) so a run is repeatable on one machine.
+target sets it, so a broken install fails there instead of skipping). The models come from
+the registry with VOXTEST_LLM_PROVIDER=llama_cpp, the other settings from the environment: by
+default the bundled Qwen, assembled into `<VOXTEST_HOME>/models/` on first use. Decoding is
+greedy (temperature 0) so a run is repeatable on one machine.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ import pytest
 
 from voxtest.domain.conditions import Verdict
 from voxtest.judging.llm_judge import LlmJudge
-from voxtest.llm import ChatMessage, LlamaCppConfig, LlamaCppModel
+from voxtest.llm import ChatMessage, ChatModel, LlamaCppModel
+from voxtest.llm.registry import caller_model, judge_model
 from voxtest.runner.simulated_caller import CallerBrief, SimulatedCaller
 from voxtest.settings import Settings
 
@@ -49,16 +51,22 @@ RECEPTIONIST_WORDS = re.compile(
 
 
 @pytest.fixture(scope="module")
-async def model() -> AsyncIterator[LlamaCppModel]:
-    local = LlamaCppModel(LlamaCppConfig.from_settings(Settings()))
-    await local.load()
-    yield local
-    await local.aclose()
+def settings() -> Settings:
+    return Settings(llm_provider="llama_cpp", judge_provider="")
+
+
+@pytest.fixture(scope="module")
+async def caller_llm(settings: Settings) -> AsyncIterator[ChatModel]:
+    model = caller_model(settings)
+    assert isinstance(model, LlamaCppModel)
+    await model.load()
+    yield model
+    await model.aclose()
 
 
 @pytest.fixture
-def caller(model: LlamaCppModel) -> SimulatedCaller:
-    return SimulatedCaller(model, BRIEF, temperature=0.0)
+def caller(caller_llm: ChatModel) -> SimulatedCaller:
+    return SimulatedCaller(caller_llm, BRIEF, temperature=0.0)
 
 
 def agent(text: str) -> ChatMessage:
@@ -80,37 +88,47 @@ async def test_the_caller_opens_with_its_goal_not_as_the_receptionist(
     assert re.search(r"tuesday|thursday", turn.text, re.IGNORECASE), turn.text
 
 
-async def test_the_caller_answers_with_its_own_facts(caller: SimulatedCaller) -> None:
-    history = [
-        agent(GREETING),
-        said("Hi, I need to move my appointment from Thursday to next Tuesday."),
-        agent(ASKS_IDENTITY),
-    ]
+OPENING = [
+    agent(GREETING),
+    said("Hi, I need to move my appointment from Thursday to next Tuesday."),
+    agent(ASKS_IDENTITY),
+]
+UP_TO_SLOTS = [*OPENING, said("Sarah Johnson, March 3, 1985."), agent(OFFERS_SLOTS)]
 
-    turn = await caller.next_turn(history)
+
+async def test_the_caller_answers_with_its_own_facts(caller: SimulatedCaller) -> None:
+    turn = await caller.next_turn(OPENING)
 
     assert turn.text and not RECEPTIONIST_WORDS.search(turn.text), turn.text
     assert "Sarah Johnson" in turn.text and "1985" in turn.text, turn.text
+    assert not turn.end_call
 
 
 async def test_the_caller_picks_the_afternoon_slot(caller: SimulatedCaller) -> None:
+    turn = await caller.next_turn(UP_TO_SLOTS)
+
+    assert turn.text and "2:30" in turn.text and "9" not in turn.text, turn.text
+    assert not turn.end_call
+
+
+async def test_the_caller_hangs_up_once_the_agent_says_goodbye(caller: SimulatedCaller) -> None:
     history = [
-        agent(GREETING),
-        said("Hi, I need to move my appointment from Thursday to next Tuesday."),
-        agent(ASKS_IDENTITY),
-        said("Sarah Johnson, March 3, 1985."),
-        agent(OFFERS_SLOTS),
+        *UP_TO_SLOTS,
+        said("2:30 PM, please."),
+        agent("Done: you're booked for next Tuesday at 2:30 PM. Anything else?"),
+        said("No, that's all. Thank you!"),
+        agent("You're welcome, Sarah. Have a great day, goodbye!"),
     ]
 
     turn = await caller.next_turn(history)
 
-    assert turn.text and "2:30" in turn.text and "9" not in turn.text, turn.text
+    assert turn.end_call and turn.reason, turn
 
 
 async def test_the_judge_tells_a_confirmation_from_an_opening_hours_line(
-    model: LlamaCppModel,
+    settings: Settings, caller_llm: ChatModel
 ) -> None:
-    judge = LlmJudge(model)
+    judge = LlmJudge(judge_model(settings))  # shares the caller's loaded model
     condition = "The agent confirms the new appointment time"
 
     confirmed = await judge.judge(

@@ -11,6 +11,7 @@ from tests.llm.fake_llama import FakeLlama
 from voxtest.errors import ConfigError
 from voxtest.llm import LlamaCppModel, ModelNotConfigured, OpenAICompatibleModel
 from voxtest.llm.llama_cpp import LlamaCppConfig
+from voxtest.llm.llama_turns import CALLER_TRANSCRIPT
 from voxtest.llm.registry import caller_endpoint, caller_model, judge_endpoint, judge_model
 from voxtest.settings import Settings
 
@@ -122,7 +123,8 @@ def test_the_llama_cpp_provider_builds_the_local_model_for_both_roles(
     caller, judge = caller_model(values), judge_model(values)
 
     assert isinstance(caller, LlamaCppModel) and isinstance(judge, LlamaCppModel)
-    assert caller.config == judge.config
+    assert caller.config == judge.config  # one shared model
+    assert (caller.transcript, judge.transcript) == (CALLER_TRANSCRIPT, None)
     assert (caller.config.model_path, caller.config.threads) == (gguf, 3)
     assert caller.config.context_tokens == 2048
 

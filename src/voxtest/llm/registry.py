@@ -18,6 +18,7 @@ from pydantic import SecretStr
 from voxtest.errors import ConfigError
 from voxtest.llm.base import ChatModel, ModelNotConfigured
 from voxtest.llm.llama_cpp import LlamaCppConfig, LlamaCppModel
+from voxtest.llm.llama_turns import CALLER_TRANSCRIPT, Transcript
 from voxtest.llm.openai_compat import OpenAICompatibleModel
 from voxtest.settings import Settings
 from voxtest.urls import url_problem
@@ -101,7 +102,7 @@ def build_model(endpoint: ModelEndpoint) -> ChatModel:
 
 def caller_model(settings: Settings) -> ChatModel:
     if settings.llm_provider == "llama_cpp":
-        return local_model(settings, "VOXTEST_LLM_PROVIDER")
+        return local_model(settings, "VOXTEST_LLM_PROVIDER", transcript=CALLER_TRANSCRIPT)
     return build_model(caller_endpoint(settings))
 
 
@@ -113,10 +114,13 @@ def judge_model(settings: Settings) -> ChatModel:
     return build_model(judge_endpoint(settings))
 
 
-def local_model(settings: Settings, chosen_by: str) -> LlamaCppModel:
-    """The in-process model; a `ConfigError` names the setting that chose it."""
+def local_model(
+    settings: Settings, chosen_by: str, *, transcript: Transcript | None = None
+) -> LlamaCppModel:
+    """The in-process model (the caller's continues a transcript, the judge's chats); a
+    `ConfigError` names the setting that chose it."""
     try:
-        return LlamaCppModel(LlamaCppConfig.from_settings(settings))
+        return LlamaCppModel(LlamaCppConfig.from_settings(settings), transcript=transcript)
     except ConfigError as exc:
         raise ConfigError(f"{chosen_by}=llama_cpp: {exc}") from exc
 
