@@ -63,7 +63,9 @@ def _profile(scenarios: int, concurrency: int, delay_ms: int) -> dict[str, Any]:
         url = stack.enter_context(scratch_database(PG_ADMIN, "voxtest_bench"))
         agent_url = stack.enter_context(example_chat_agent("--reply-delay-ms", str(delay_ms)))
         home = stack.enter_context(tempfile.TemporaryDirectory())
-        server = stack.enter_context(serve(home, url, jobs="procrastinate"))
+        server = stack.enter_context(
+            serve(home, url, jobs="procrastinate", run_starts_per_second="0")
+        )  # capacity, not pace
         client = stack.enter_context(
             httpx.Client(
                 base_url=server.url,

@@ -55,6 +55,10 @@ class Settings(BaseSettings):
     run_stale_after_seconds: float = Field(default=60.0, gt=0)
     """A run whose stamp is older than this was left by a dead process and is failed."""
 
+    run_starts_per_second: int = Field(default=5, ge=0)
+    """At most this many runs of one organization start in any second, across every process
+    (Cekura schedules 5 calls a second); 0 for no pace."""
+
     # The simulated caller's model: any OpenAI-compatible chat-completions endpoint.
     llm_base_url: str = ""
     """e.g. https://api.openai.com/v1, http://127.0.0.1:11434/v1 (Ollama), or an Azure

@@ -91,6 +91,20 @@ async def test_claims_stop_at_the_free_slots(services: Services) -> None:
     assert await store.claim(services.db, "w1", 0) == []
 
 
+async def test_run_starts_keep_each_organizations_pace(services: Services) -> None:
+    _, ids = await _result(services, 8, org_limit=20)
+    _, others = await _result(services, 2, org_limit=20)
+    claimed = await store.claim(services.db, "w1", 20, starts_per_second=3)
+    assert claimed == [*ids[:3], *others]  # the other organization keeps its own pace
+    assert await store.claim(services.db, "w2", 20, starts_per_second=3) == []  # same second
+    assert await _statuses(services, ids[3:]) == ["in_queue"] * 5
+    async with services.db.session() as s:  # a second later
+        for run in await s.scalars(select(Run).where(Run.id.in_(claimed))):
+            run.claimed_at = utcnow() - timedelta(seconds=1.5)
+    assert await store.claim(services.db, "w2", 20, starts_per_second=3) == ids[3:6]
+    assert await store.claim(services.db, "w2", 20, starts_per_second=0) == ids[6:]  # no pace
+
+
 async def test_runs_left_running_by_a_dead_process_fail_at_start(services: Services) -> None:
     result_id, ids = await _result(services, 2)
     assert await store.claim(services.db, "dead", 10) == ids

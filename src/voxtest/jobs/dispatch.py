@@ -80,7 +80,13 @@ class Dispatcher:
             self._wake.clear()
 
     async def dispatch_once(self) -> int:
-        ids = await store.claim(self.services.db, "dispatcher", self.batch, reserve=True)
+        ids = await store.claim(
+            self.services.db,
+            "dispatcher",
+            self.batch,
+            reserve=True,
+            starts_per_second=self.services.settings.run_starts_per_second,
+        )
         await self.defer(ids)
         return len(ids)
 

@@ -85,7 +85,11 @@ class Executor:
         while True:
             try:
                 free = self.max_parallel - len(self.host.running)
-                for run_id in await store.claim(self.services.db, self.worker, free):
+                pace = self.services.settings.run_starts_per_second
+                claimed = await store.claim(
+                    self.services.db, self.worker, free, starts_per_second=pace
+                )
+                for run_id in claimed:
                     self.host.running.add(run_id)  # counted before its task starts
                     group.create_task(self._play(run_id), name=f"run-{run_id}")
             except Exception:  # the database may blip; try again at the next poll

@@ -56,9 +56,12 @@ class Finished:
     details: dict[str, Any]
 
 
-async def claim(db: Database, worker: str, free_slots: int, *, reserve: bool = False) -> list[int]:
+async def claim(
+    db: Database, worker: str, free_slots: int, *, reserve: bool = False, starts_per_second: int = 0
+) -> list[int]:
     """Runs this worker may start now, marked `running` (or, with `reserve`, reserved for a
-    job); those held back by a limit become `in_queue`."""
+    job); those held back by a limit become `in_queue`. With `starts_per_second`, an
+    organization's runs claimed in the last second count against that pace."""
     if free_slots <= 0:
         return []
     async with db.session() as session:
@@ -74,7 +77,7 @@ async def claim(db: Database, worker: str, free_slots: int, *, reserve: bool = F
         ).all()
         if not waiting:
             return []
-        limits = await _Limits.load(session, waiting)
+        limits = await _Limits.load(session, waiting, starts_per_second)
         claimed: list[int] = []
         queued: list[int] = []
         for run_id, result_id, org_id, status in waiting:
@@ -92,7 +95,7 @@ async def claim(db: Database, worker: str, free_slots: int, *, reserve: bool = F
 
 async def _claim_one(session: AsyncSession, run_id: int, claimant: str) -> bool:
     now = utcnow()
-    values: dict[str, Any] = {"claimed_by": claimant, "heartbeat_at": now}
+    values: dict[str, Any] = {"claimed_by": claimant, "heartbeat_at": now, "claimed_at": now}
     if claimant == RESERVED:
         values["status"] = "in_queue"
     else:
@@ -150,10 +153,15 @@ class _Limits:
         self.result_running: Counter[int] = Counter()
         self.org_cap: dict[int, int] = {}
         self.result_cap: dict[int, int | None] = {}
+        self.org_started: Counter[int] = Counter()  # claimed within the last second
+        self.starts_per_second = 0
 
     @classmethod
-    async def load(cls, session: AsyncSession, waiting: Iterable[Any]) -> _Limits:
+    async def load(
+        cls, session: AsyncSession, waiting: Iterable[Any], starts_per_second: int = 0
+    ) -> _Limits:
         out = cls()
+        out.starts_per_second = starts_per_second
         rows = list(waiting)
         orgs = {r[2] for r in rows}
         results = {r[1] for r in rows}
@@ -172,17 +180,30 @@ class _Limits:
         for org_id, result_id, count in running:
             out.org_running[org_id] += count
             out.result_running[result_id] += count
+        if starts_per_second:
+            recent = await session.execute(
+                select(Run.organization_id, func.count())
+                .where(
+                    Run.organization_id.in_(orgs),
+                    Run.claimed_at >= utcnow() - timedelta(seconds=1),
+                )
+                .group_by(Run.organization_id)
+            )
+            out.org_started.update(dict(recent.all()))
         return out
 
     def allows(self, org_id: int, result_id: int) -> bool:
         cap = self.result_cap.get(result_id)
         if cap is not None and self.result_running[result_id] >= cap:
             return False
+        if self.starts_per_second and self.org_started[org_id] >= self.starts_per_second:
+            return False
         return self.org_running[org_id] < self.org_cap.get(org_id, 1)
 
     def take(self, org_id: int, result_id: int) -> None:
         self.org_running[org_id] += 1
         self.result_running[result_id] += 1
+        self.org_started[org_id] += 1
 
 
 async def heartbeat(db: Database, worker: str, run_ids: Iterable[int]) -> None:

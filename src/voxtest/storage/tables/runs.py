@@ -68,6 +68,8 @@ class Run(IdMixin, TimestampMixin, Base):
     finished_at: Mapped[datetime | None]
     claimed_by: Mapped[str | None] = mapped_column(String(64))
     heartbeat_at: Mapped[datetime | None]
+    claimed_at: Mapped[datetime | None]
+    """When a process claimed (or the dispatcher reserved) the run: paces run starts."""
     cancel_requested: Mapped[bool] = mapped_column(default=False)
     transcript: Mapped[list[Any]] = mapped_column(default=list)
     """The Cekura-format transcript (`transcript_object`)."""

@@ -636,6 +636,9 @@ def upgrade() -> None:
         sa.Column(
             "heartbeat_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=True
         ),
+        sa.Column(
+            "claimed_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=True
+        ),
         sa.Column("cancel_requested", sa.Boolean(), nullable=False),
         sa.Column(
             "transcript",
