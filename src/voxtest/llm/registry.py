@@ -100,9 +100,13 @@ def build_model(endpoint: ModelEndpoint) -> ChatModel:
     )
 
 
-def caller_model(settings: Settings) -> ChatModel:
+def caller_model(settings: Settings, model: str | None = None) -> ChatModel:
+    """The simulated caller's model; `model` (an agent's `llm_model`) replaces the model name
+    on the configured endpoint (the local model has only its own)."""
     if settings.llm_provider == "llama_cpp":
         return local_model(settings, "VOXTEST_LLM_PROVIDER", transcript=CALLER_TRANSCRIPT)
+    if model:
+        settings = settings.model_copy(update={"llm_model": model})
     return build_model(caller_endpoint(settings))
 
 

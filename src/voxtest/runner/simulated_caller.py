@@ -70,6 +70,7 @@ class CallerBrief:
     language: str = "en"
     test_profile: Mapping[str, Any] = field(default_factory=dict)
     end_call_enabled: bool = True
+    simulation_prompt: str = ""  # the agent's `llm_system_prompt`: told to every caller
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ def build_system_prompt(brief: CallerBrief, *, next_line: str | None = None) -> 
     sections = [
         "You are a person making a phone call to a company's agent.",
         _section("Who you are", brief.personality_prompt),
+        _section("About this test", brief.simulation_prompt),
         _section("Your goal for this call", substitute(brief.instructions, namespaces)),
         _section("Facts about you", _facts(caller_variables(brief.test_profile))),
         _section("Language", language_rule(brief.language)),

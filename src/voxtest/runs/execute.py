@@ -50,7 +50,7 @@ async def execute(plan: RunPlan, settings: Settings, wrap: ChannelWrap = _as_is)
         return failed(NO_URL, reasons.TESTING_AGENT_DID_NOT_CONNECT)
     model: ChatModel | None = None
     try:
-        model = caller_model(settings)
+        model = caller_model(settings, plan.caller.model)
     except ConfigError as exc:
         if plan.scenario_type != "conditional_actions":
             return failed(str(exc), reasons.TESTING_AGENT_PIPELINE_ERROR)
@@ -91,8 +91,9 @@ async def _converse(
         personality_prompt=plan.personality_prompt,
         language=plan.language,
         test_profile=plan.profile,
+        simulation_prompt=plan.caller.system_prompt,
     )
-    caller = SimulatedCaller(model, brief) if model is not None else None
+    caller = _caller(model, brief, plan)
     if plan.scenario_type != "conditional_actions":
         assert caller is not None  # execute() returned early without a model
         return await run_instruction(channel, caller, limits=plan.limits)
@@ -115,6 +116,18 @@ async def _converse(
         await judge.aclose()
     done = finished(outcome)
     return replace(done, details={**done.details, "judge": judge.report()})
+
+
+def _caller(model: ChatModel | None, brief: CallerBrief, plan: RunPlan) -> SimulatedCaller | None:
+    """The caller on the agent's simulation settings, where it set them."""
+    if model is None:
+        return None
+    caller = SimulatedCaller(model, brief)
+    if plan.caller.temperature is not None:
+        caller.temperature = plan.caller.temperature
+    if plan.caller.max_tokens is not None:
+        caller.max_tokens = plan.caller.max_tokens
+    return caller
 
 
 def _paraphrase(caller: SimulatedCaller | None) -> Paraphrase | None:

@@ -38,6 +38,30 @@ NO_URL = (
 
 
 @dataclass(frozen=True)
+class CallerModel:
+    """The agent's simulation settings (`llm_model`, `llm_temperature`, `llm_max_tokens`,
+    `llm_system_prompt`): unset ones keep the instance's defaults."""
+
+    model: str | None = None
+    temperature: float | None = None
+    max_tokens: int | None = None
+    system_prompt: str = ""
+
+    @classmethod
+    def of(cls, agent_attrs: dict[str, Any]) -> CallerModel:
+        given = agent_attrs.get("v1") or {}
+        model, temperature, tokens = (
+            given.get(k) for k in ("llm_model", "llm_temperature", "llm_max_tokens")
+        )
+        return cls(
+            model=str(model).strip() or None if model else None,
+            temperature=float(temperature) if isinstance(temperature, int | float) else None,
+            max_tokens=int(tokens) if isinstance(tokens, int) and tokens > 0 else None,
+            system_prompt=str(given.get("llm_system_prompt") or ""),
+        )
+
+
+@dataclass(frozen=True)
 class RunPlan:
     run_id: int
     ids: RunIds
@@ -53,6 +77,7 @@ class RunPlan:
     agent_speaks_first: bool | None = None
     functions: tuple[RestFunction, ...] = ()
     function_outputs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    caller: CallerModel = field(default_factory=lambda: CallerModel())
 
     def variables(self) -> dict[str, Any]:
         """The `{{namespace.path}}` values of the script: `test_profile`, and `function`
@@ -89,6 +114,7 @@ async def load_plan(session: AsyncSession, box: SecretBox, run: Run) -> RunPlan:
         limits=_limits(project, attrs.get("max_duration")),
         agent_speaks_first=_speaks_first((agent.attrs or {}).get("agent_speaks_first")),
         functions=_functions(scenario_type, instructions),
+        caller=CallerModel.of(agent.attrs or {}),
     )
 
 
