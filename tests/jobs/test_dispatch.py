@@ -30,9 +30,7 @@ def pg_url() -> Iterator[str]:
 
 
 @pytest.fixture
-async def queued(
-    tmp_path: Path, pg_url: str
-) -> AsyncIterator[tuple[Services, procrastinate.App]]:
+async def queued(tmp_path: Path, pg_url: str) -> AsyncIterator[tuple[Services, procrastinate.App]]:
     settings = Settings(home=tmp_path, database_url=pg_url, jobs="procrastinate")
     services = await Services.start(settings)
     app = build_app(settings)
