@@ -16,6 +16,7 @@ from voxtest.api.responses import JsonResponse
 from voxtest.api.routes import ROUTERS
 from voxtest.api.routing import TrailingSlashMiddleware
 from voxtest.context import Services
+from voxtest.dashboard.routes import router as dashboard_router
 from voxtest.runs.driver import start_runs
 from voxtest.settings import Settings
 
@@ -49,6 +50,7 @@ def create_app(settings: Settings) -> FastAPI:
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router)
+    app.include_router(dashboard_router)
 
     @app.get("/health", include_in_schema=False)
     async def health() -> dict[str, str]:
