@@ -128,7 +128,7 @@ def test_no_mock_data_at_all() -> None:
 scalars = st.one_of(
     st.booleans(),
     st.integers(-(10**6), 10**6),
-    st.text(st.characters(codec="ascii", exclude_categories=("Cc",)), max_size=12),
+    st.text(st.characters(codec="ascii", exclude_categories=["Cc"]), max_size=12),
 )
 arguments = st.dictionaries(st.from_regex(r"[a-z]{1,6}", fullmatch=True), scalars, max_size=4)
 

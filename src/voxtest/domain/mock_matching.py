@@ -84,7 +84,7 @@ def match(
     freetext_params: Iterable[str] = (),
 ) -> Match | NoMatch:
     """The entry of `entries` (each `{input, output}`) answering `arguments`."""
-    inputs = [e.get("input") if isinstance(e.get("input"), Mapping) else {} for e in entries]
+    inputs: list[Mapping[str, Any]] = [_input_of(e) for e in entries]
     for index, given in enumerate(inputs):
         if _same_json(given, arguments):
             return Match(index, entries[index].get("output"), exact=True)
@@ -109,6 +109,11 @@ def match(
         ignored = tuple(sorted(k for k in arguments if _key(k) in free))
         return Match(index, entries[index].get("output"), exact=False, ignored=ignored)
     return _no_match(tool, entries, arguments, closest)
+
+
+def _input_of(entry: Mapping[str, Any]) -> Mapping[str, Any]:
+    given = entry.get("input")
+    return given if isinstance(given, Mapping) else {}
 
 
 def _no_match(
