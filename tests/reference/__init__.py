@@ -17,7 +17,7 @@ SUBSET = Path(__file__).parent / "cekura-subset.json"
 # JSON fields (a personality's plans) as strings. Keep in sync with scripts/gen_wire.py.
 TYPE_ARTEFACTS = re.compile(
     r"(.*_configured|message_plan|stop_speaking_plan|background_sound_volume"
-    r"|generation_config|network_simulation)$"
+    r"|generation_config|network_simulation|served_via|mcp_server)$"
 )
 # SerializerMethodFields and JSONFields the generator types as strings although they are
 # lists or objects: scenario and test-profile relations, v1 agents' `<provider>_data` blocks
