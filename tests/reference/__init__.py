@@ -78,9 +78,16 @@ METRIC_VALUE_NULLS = re.compile(r"evaluation/metrics/\d+/(score|enum|value)$")
 # Operations the reference documents with a description and no schema although they answer
 # JSON (`{}` in the reference): the shape is voxtest's, documented in docs/compatibility.md.
 UNTYPED_OPERATIONS = {
-    (method, f"/test_framework/{base}/{action}/")
-    for base in ("v1/metrics", "v1/metrics-external", "v2/metrics")
-    for method, action in (("POST", "preview"), ("GET", "preview-progress"))
+    *(
+        (method, f"/test_framework/{base}/{action}/")
+        for base in ("v1/metrics", "v1/metrics-external", "v2/metrics")
+        for method, action in (("POST", "preview"), ("GET", "preview-progress"))
+    ),
+    # Mock tools at runtime answer the matched entry's output (or Vapi's results list);
+    # fork answers the private copy (a Tool).
+    ("POST", "/test_framework/v1/aiagents/{agent_id}/tool/{tool_name}/"),
+    ("POST", "/test_framework/v1/aiagents/{agent_id}/mcp/{mock_index}/"),
+    ("POST", "/test_framework/v1/aiagents/{agent_id}/tool/{tool_name}/fork/"),
 }
 
 

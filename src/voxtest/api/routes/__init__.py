@@ -6,6 +6,7 @@ from voxtest.api.routes import (
     agents,
     evaluation,
     metrics,
+    mock_runtime,
     organizations,
     personalities,
     predefined_metrics,
@@ -20,6 +21,7 @@ from voxtest.api.routes import (
 ROUTERS: list[APIRouter] = [
     organizations.router,
     projects.router,
+    mock_runtime.router,  # before agents: the runtime POST shares tool CRUD paths
     agents.router,
     personalities.router,
     runs.router,  # before scenarios: `run_scenarios_text/` is no scenario id
