@@ -36,7 +36,7 @@ METHOD_FIELD_ARTEFACTS = re.compile(
 # sends null when there is none (a project-level scenario has no agent, no phone number...).
 NULLABLE_ARTEFACTS = re.compile(
     r"(agent|agent_name|personality|personality_name|phone_number|outbound_phone_number_data"
-    r"|inbound_phone_number_data|test_profile_data|created_by|last_updated_by)$"
+    r"|inbound_phone_number_data|test_profile_data|created_by|last_updated_by|mock_url)$"
 )
 
 

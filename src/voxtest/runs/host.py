@@ -26,11 +26,11 @@ from datetime import timedelta
 
 from voxtest.context import Services
 from voxtest.runs import store
-from voxtest.services import mock_runs
 from voxtest.runs.evaluate import RunEvaluator
 from voxtest.runs.execute import execute, failed
 from voxtest.runs.live import Watch, cancelled
 from voxtest.runs.plan import RunPlan, load_plan
+from voxtest.services import mock_runs
 from voxtest.storage.tables import Run
 
 log = logging.getLogger(__name__)
