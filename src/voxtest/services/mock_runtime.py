@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -41,6 +41,10 @@ class Served:
 
 
 async def load_agent(session: AsyncSession, agent_id: int) -> Agent:
+    """The agent a runtime call addresses; on SQLite the session first takes the write lock,
+    as the call will write (a read snapshot cannot be upgraded while another run writes)."""
+    if session.bind.dialect.name == "sqlite":
+        await session.execute(text("UPDATE mock_states SET run_id = run_id WHERE 0"))
     agent = await session.get(Agent, agent_id)
     if agent is None or agent.is_deleted:
         raise NotFound("No agent with this id.")
