@@ -57,7 +57,7 @@ def _same_call(row: dict[str, Any], call: RecordedCall) -> bool:
     data = row.get("data") or {}
     if "mock" in data or str(data.get("name") or "") != call.name:
         return False
-    return normalise(_decoded(data.get("arguments"))) == normalise(call.arguments)
+    return bool(normalise(_decoded(data.get("arguments"))) == normalise(call.arguments))
 
 
 def _decoded(arguments: Any) -> Any:

@@ -43,7 +43,7 @@ class Served:
 async def load_agent(session: AsyncSession, agent_id: int) -> Agent:
     """The agent a runtime call addresses; on SQLite the session first takes the write lock,
     as the call will write (a read snapshot cannot be upgraded while another run writes)."""
-    if session.bind.dialect.name == "sqlite":
+    if session.get_bind().dialect.name == "sqlite":
         await session.execute(text("UPDATE mock_states SET run_id = run_id WHERE 0"))
     agent = await session.get(Agent, agent_id)
     if agent is None or agent.is_deleted:

@@ -14,6 +14,7 @@ from voxtest.api.pagination import PageDep
 from voxtest.api.routing import operation
 from voxtest.api.wire._generated import PatchedToolWrite, ToolWrite
 from voxtest.services import agents, tools
+from voxtest.services.agent_tools import agent_tools
 
 router = APIRouter(tags=["test_framework"])
 CATALOGUE = "/test_framework/v1/tools/"
@@ -61,7 +62,7 @@ async def get_tool(id: int, principal: PrincipalDep, services: ServicesDep) -> A
 async def agent_tool_list(agent_id: int, principal: PrincipalDep, services: ServicesDep) -> Any:
     async with services.db.session() as session:
         agent = await agents.get_agent_row(session, principal, agent_id)
-        rows = await tools.agent_tools.agent_tools(session, agent.id)
+        rows = await agent_tools(session, agent.id)
         base = services.settings.public_base_url
         return [await tools.read(session, t, base, agent.id) for t in rows]
 
