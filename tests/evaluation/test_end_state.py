@@ -13,7 +13,7 @@ TABLES = {"bookings": [{"day": "2026-12-01", "time": "14:30", "patient_name": "S
 
 
 def facts(state: dict[str, Any] | None) -> CallFacts:
-    return CallFacts(transcript=[], metadata={"mock_state": state} if state else {})
+    return CallFacts(transcript=(), metadata={"mock_state": state} if state else {})
 
 
 def test_matching_end_state_passes() -> None:
