@@ -55,6 +55,12 @@ TYPE_OVERRIDES: dict[tuple[str, str], str] = {
         ).split()
     },
     ("AIAgent", "knowledge_base_files"): "list[int] | str",
+    # A mock tool's `served_via` and `mcp_server` are JSON objects, `subscriber_count` an int.
+    **{
+        (schema, field): JSON_OBJECT
+        for schema in ("Tool", "PatchedTool")
+        for field in ("served_via", "mcp_server")
+    },
     # v2 provider configs are a oneOf of per-provider objects none of which excludes the
     # others; generated as empty models they would drop every key. The service validates them
     # against provider.type (voxtest.domain.agent_rules).

@@ -35,6 +35,15 @@ class Settings(BaseSettings):
     """Let URLs voxtest calls on a user's behalf (a scenario's REST functions) resolve to
     loopback, private or link-local addresses; off, such calls fail with a message."""
 
+    mock_tools_auth: Literal["none", "api_key"] = "none"
+    """How the mock-tool runtime URLs (`.../tool/{name}/`, `.../mcp/{index}/`) authenticate
+    the agent calling them: `none` as Cekura (the agent's platform must reach them without
+    credentials; they serve only mock data), or `api_key`: an API key of the agent's
+    organization in `X-CEKURA-API-KEY` or `Authorization: Bearer`."""
+
+    mock_tools_max_body_bytes: int = Field(default=1024 * 1024, gt=0)
+    """The largest request body a mock tool call may send; larger ones get 413."""
+
     api_key_cache_seconds: float = 10.0
     """How long a verified API key is trusted without a database look-up."""
 

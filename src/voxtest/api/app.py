@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from voxtest import __version__
+from voxtest.api import mcp_endpoint
 from voxtest.api.auth import KeyCache
 from voxtest.api.errors import install_error_handlers
 from voxtest.api.responses import JsonResponse
@@ -31,7 +32,8 @@ def create_app(settings: Settings) -> FastAPI:
         app.state.key_cache = KeyCache(settings.api_key_cache_seconds)
         app.state.executor = runs = await start_runs(services)
         try:
-            yield
+            async with mcp_endpoint.running(settings) as app.state.mcp:
+                yield
         finally:
             evaluations = getattr(app.state, "evaluations", None)  # made on first use
             if evaluations is not None:

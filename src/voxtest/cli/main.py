@@ -239,6 +239,16 @@ def example_agent_chat(
     idle_timeout: Annotated[
         float, typer.Option(min=0.1, help="Close after this many seconds without a message.")
     ] = 300.0,
+    mock_tools_url: Annotated[
+        str | None,
+        typer.Option(
+            help="Call each tool through voxtest's mocks: the agent's URL, "
+            "http://HOST/test_framework/v1/aiagents/ID/ (the run id is echoed)."
+        ),
+    ] = None,
+    log_tool_calls: Annotated[
+        bool, typer.Option(help="Send Function Call / Result frames on the socket.")
+    ] = True,
 ) -> None:
     """Run the dental-clinic receptionist on Cekura's chat websocket protocol until Ctrl-C."""
     from voxtest.examples.clinic_agent import ClinicAgentOptions, run_forever
@@ -252,6 +262,8 @@ def example_agent_chat(
         skip_verification=skip_verification,
         secret=secret,
         idle_timeout_s=idle_timeout,
+        mock_tools_url=mock_tools_url,
+        log_tool_calls=log_tool_calls,
     )
     try:
         asyncio.run(run_forever(options, host, port))

@@ -7,6 +7,7 @@ Each is selected by the catalogue's `function_name` (voxtest.services.metric_cat
     detect_silence               Detect Silence             timing.silence
     check_tool_call_success      Tool Call Success          tools.tool_call_success
     get_mock_tool_call_accuracy  Mock Tool Call Accuracy    tools.mock_tool_call_accuracy
+    check_end_state_matches      End State Matches          tools.end_state_matches
 
 Binary metrics pass (score 5, `passed` true) when the call is healthy. The other predefined
 metrics need an LLM judge or the call's audio (Interruption Score, Words Per Minute and Talk
@@ -29,6 +30,7 @@ EVALUATORS: Mapping[str, Evaluator] = {
     "detect_silence": timing.silence,
     "check_tool_call_success": tools.tool_call_success,
     "get_mock_tool_call_accuracy": tools.mock_tool_call_accuracy,
+    "check_end_state_matches": tools.end_state_matches,
 }
 
 

@@ -6,6 +6,7 @@ from voxtest.api.routes import (
     agents,
     evaluation,
     metrics,
+    mock_runtime,
     organizations,
     personalities,
     predefined_metrics,
@@ -15,11 +16,14 @@ from voxtest.api.routes import (
     scenario_folders,
     scenarios,
     test_profiles,
+    tools,
 )
 
 ROUTERS: list[APIRouter] = [
     organizations.router,
     projects.router,
+    mock_runtime.router,  # the runtime POST on tool/{tool_name}/ needs no API key
+    tools.router,
     agents.router,
     personalities.router,
     runs.router,  # before scenarios: `run_scenarios_text/` is no scenario id

@@ -1603,6 +1603,106 @@ class PaginatedKnowledgeBaseFileList(ReadModel):
     results: list[KnowledgeBaseFile]
 
 
+class Tool(ReadModel):
+    """Tool"""
+
+    id: int | None = None
+    name: str = Field(
+        description="Name of the tool - must be less than 64 characters and contain only alphanumerics, underscores, hyphens, and spaces between words (no leading or trailing spaces)"
+    )
+    description: str | None = Field(
+        None,
+        description='Description of the mock tool.\nExample: "This tool retrieves user data from the database based on user ID"',
+    )
+    information: Any = Field(
+        None,
+        description='Information of the tool - must be a list of input-output mappings.\nExample:\n```json\n[\n    {\n        "input": {"user_id": 1},\n        "output": {"name": "John Doe", "age": 30, "email": "john@example.com"}\n    },\n    {\n        "input": {"user_id": 2},\n        "output": {"name": "Jane Smith", "age": 25, "email": "jane@example.com"}\n    }\n]\n```',
+    )
+    freetext_params: Any = Field(
+        None,
+        description='Parameter names skipped during mock matching because they are free-text (e.g. ["notes", "reason"])',
+    )
+    mock_url: str | None = Field(
+        None,
+        description="Per-tool webhook URL. None if this Tool is served through an MCP endpoint.",
+    )
+    served_via: dict[str, Any] | str | None = Field(
+        None,
+        description="How this tool is accessed at runtime. `{'type': 'direct'}` for standalone tools; `{'type': 'mcp', 'mock_index': N, 'url': '.../mcp/N/', 'server_name': ...}` for MCP sub-tools.",
+    )
+    mcp_server: dict[str, Any] | str | None = Field(
+        None,
+        description="MCP server this tool was fetched from, as `{'name', 'key'}`. Null for standalone (non-MCP) tools. Server-managed — ignored on writes.",
+    )
+    subscriber_count: str | None = Field(
+        None, description="Number of agents in the project sharing this tool."
+    )
+    is_shared: bool | None = Field(
+        None,
+        description="True when more than one agent shares this tool. Edits and deletes affect every subscriber.",
+    )
+    subscribers: list[dict[str, Any]] | None = Field(
+        None, description="Agents using this tool, so a caller can see who an edit would affect."
+    )
+
+
+class PatchedToolWrite(WriteModel):
+    """PatchedTool"""
+
+    name: str | None = Field(
+        None,
+        max_length=255,
+        description="Name of the tool - must be less than 64 characters and contain only alphanumerics, underscores, hyphens, and spaces between words (no leading or trailing spaces)",
+    )
+    description: str | None = Field(
+        None,
+        description='Description of the mock tool.\nExample: "This tool retrieves user data from the database based on user ID"',
+    )
+    information: Any = Field(
+        None,
+        description='Information of the tool - must be a list of input-output mappings.\nExample:\n```json\n[\n    {\n        "input": {"user_id": 1},\n        "output": {"name": "John Doe", "age": 30, "email": "john@example.com"}\n    },\n    {\n        "input": {"user_id": 2},\n        "output": {"name": "Jane Smith", "age": 25, "email": "jane@example.com"}\n    }\n]\n```',
+    )
+    freetext_params: Any = Field(
+        None,
+        description='Parameter names skipped during mock matching because they are free-text (e.g. ["notes", "reason"])',
+    )
+    REQUIRED: ClassVar[frozenset[str]] = frozenset([])
+    NON_NULL: ClassVar[frozenset[str]] = frozenset(["description", "name"])
+
+
+class ToolWrite(WriteModel):
+    """Tool"""
+
+    name: str | None = Field(
+        None,
+        max_length=255,
+        description="Name of the tool - must be less than 64 characters and contain only alphanumerics, underscores, hyphens, and spaces between words (no leading or trailing spaces)",
+    )
+    description: str | None = Field(
+        None,
+        description='Description of the mock tool.\nExample: "This tool retrieves user data from the database based on user ID"',
+    )
+    information: Any = Field(
+        None,
+        description='Information of the tool - must be a list of input-output mappings.\nExample:\n```json\n[\n    {\n        "input": {"user_id": 1},\n        "output": {"name": "John Doe", "age": 30, "email": "john@example.com"}\n    },\n    {\n        "input": {"user_id": 2},\n        "output": {"name": "Jane Smith", "age": 25, "email": "jane@example.com"}\n    }\n]\n```',
+    )
+    freetext_params: Any = Field(
+        None,
+        description='Parameter names skipped during mock matching because they are free-text (e.g. ["notes", "reason"])',
+    )
+    REQUIRED: ClassVar[frozenset[str]] = frozenset(["name"])
+    NON_NULL: ClassVar[frozenset[str]] = frozenset(["description", "name"])
+
+
+class PaginatedToolList(ReadModel):
+    """PaginatedToolList"""
+
+    count: int
+    next: str | None = None
+    previous: str | None = None
+    results: list[Tool]
+
+
 class MetricList(ReadModel):
     """MetricList"""
 
@@ -7599,6 +7699,32 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         AiagentsUploadKnowledgeBaseBodyWrite,
         {201: PaginatedKnowledgeBaseFileList, 400: None},
     ),
+    ("POST", "/test_framework/v1/aiagents/{agent_id}/mcp/{mock_index}/"): Operation(
+        "aiagents-mcp-create", None, {200: None}
+    ),
+    ("DELETE", "/test_framework/v1/aiagents/{agent_id}/tool/{tool_name}/"): Operation(
+        "aiagents-tool-destroy", None, {204: None, 404: None}
+    ),
+    ("GET", "/test_framework/v1/aiagents/{agent_id}/tool/{tool_name}/"): Operation(
+        "aiagents-tool-retrieve", None, {200: Tool}
+    ),
+    ("PATCH", "/test_framework/v1/aiagents/{agent_id}/tool/{tool_name}/"): Operation(
+        "aiagents-tool-partial-update", PatchedToolWrite, {200: Tool}
+    ),
+    ("POST", "/test_framework/v1/aiagents/{agent_id}/tool/{tool_name}/"): Operation(
+        "aiagents-tool-create", None, {201: None}
+    ),
+    ("POST", "/test_framework/v1/aiagents/{agent_id}/tool/{tool_name}/fork/"): Operation(
+        "aiagents-tool-fork-create", None, {200: None}
+    ),
+    ("GET", "/test_framework/v1/aiagents/{agent_id}/tools/"): Operation(
+        "aiagents-tools-list", None, {200: list[Tool]}
+    ),
+    ("POST", "/test_framework/v1/aiagents/{agent_id}/tools/"): Operation(
+        "aiagents-tools-create", ToolWrite, {201: Tool}
+    ),
+    ("GET", "/test_framework/v1/tools/"): Operation("tools-list", None, {200: PaginatedToolList}),
+    ("GET", "/test_framework/v1/tools/{id}/"): Operation("tools-retrieve", None, {200: Tool}),
     ("GET", "/test_framework/v1/metrics-external/"): Operation(
         "metrics-v1-external-list", None, {200: list[MetricList]}
     ),

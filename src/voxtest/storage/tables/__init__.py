@@ -17,6 +17,7 @@ from voxtest.storage.tables.core import (
     ProjectPersonality,
 )
 from voxtest.storage.tables.metrics import Metric, MetricAgent
+from voxtest.storage.tables.mock_tools import MockState, MockToolCall
 from voxtest.storage.tables.runs import Result, Run
 from voxtest.storage.tables.scenarios import (
     Scenario,
@@ -36,6 +37,8 @@ __all__ = [
     "KnowledgeBaseFile",
     "Metric",
     "MetricAgent",
+    "MockState",
+    "MockToolCall",
     "Organization",
     "Personality",
     "Project",

@@ -771,8 +771,87 @@ def upgrade() -> None:
     with op.batch_alter_table("scenario_tags", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_scenario_tags_tag"), ["tag"], unique=False)
 
+    op.create_table(
+        "mock_states",
+        sa.Column("run_id", sa.Integer(), nullable=False),
+        sa.Column(
+            "tables",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column(
+            "updated_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.ForeignKeyConstraint(
+            ["run_id"], ["runs.id"], name=op.f("fk_mock_states_run_id_runs"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("run_id", name=op.f("pk_mock_states")),
+    )
+    op.create_table(
+        "mock_tool_calls",
+        sa.Column("organization_id", sa.Integer(), nullable=False),
+        sa.Column("agent_id", sa.Integer(), nullable=False),
+        sa.Column("run_id", sa.Integer(), nullable=True),
+        sa.Column("tool_id", sa.Integer(), nullable=True),
+        sa.Column("tool_name", sa.String(length=64), nullable=False),
+        sa.Column("call_id", sa.String(length=64), nullable=False),
+        sa.Column("via", sa.String(length=16), nullable=False),
+        sa.Column(
+            "arguments",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column(
+            "result",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=True,
+        ),
+        sa.Column(
+            "match",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column("at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False),
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.ForeignKeyConstraint(
+            ["agent_id"],
+            ["agents.id"],
+            name=op.f("fk_mock_tool_calls_agent_id_agents"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name=op.f("fk_mock_tool_calls_organization_id_organizations"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["run_id"], ["runs.id"], name=op.f("fk_mock_tool_calls_run_id_runs"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["tool_id"],
+            ["tools.id"],
+            name=op.f("fk_mock_tool_calls_tool_id_tools"),
+            ondelete="SET NULL",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_mock_tool_calls")),
+    )
+    with op.batch_alter_table("mock_tool_calls", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_mock_tool_calls_agent_id"), ["agent_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_mock_tool_calls_organization_id"), ["organization_id"], unique=False
+        )
+        batch_op.create_index("ix_mock_tool_calls_run_at", ["run_id", "at"], unique=False)
+
 
 def downgrade() -> None:
+    with op.batch_alter_table("mock_tool_calls", schema=None) as batch_op:
+        batch_op.drop_index("ix_mock_tool_calls_run_at")
+        batch_op.drop_index(batch_op.f("ix_mock_tool_calls_organization_id"))
+        batch_op.drop_index(batch_op.f("ix_mock_tool_calls_agent_id"))
+
+    op.drop_table("mock_tool_calls")
+    op.drop_table("mock_states")
     with op.batch_alter_table("scenario_tags", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_scenario_tags_tag"))
 
