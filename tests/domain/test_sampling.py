@@ -36,9 +36,7 @@ def test_out_of_range_rates_and_numbers_are_refused() -> None:
         is_sampled(0, 0.5)
 
 
-@given(
-    st.fractions(min_value=0, max_value=1, max_denominator=1000), st.integers(1, 400)
-)
+@given(st.fractions(min_value=0, max_value=1, max_denominator=1000), st.integers(1, 400))
 def test_count_after_n_calls_is_the_ceiling_of_n_times_rate(rate: Fraction, calls: int) -> None:
     taken = sum(is_sampled(n, rate) for n in range(1, calls + 1))
     assert taken == evaluated_among(calls, rate)
