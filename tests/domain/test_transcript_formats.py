@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
 from voxtest.domain.transcripts import TranscriptProblem, custom_provider, detect, normalise
 
 
-def brief(turns: list[dict]) -> list[tuple]:
+def brief(turns: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
     return [(t["role"], t["content"], t["start_time"], t["end_time"]) for t in turns]
 
 
@@ -185,7 +186,7 @@ def test_retell_webhook_with_tool_calls() -> None:
     assert turns[3]["data"] == {"id": "tc_9", "result": "cancelled"}
 
 
-ELEVENLABS = {
+ELEVENLABS: dict[str, Any] = {
     "type": "post_call_transcription",
     "data": {
         "conversation_id": "conv_1",
