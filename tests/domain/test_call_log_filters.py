@@ -78,7 +78,7 @@ def test_simple_and_compound_conditions_from_the_reference() -> None:
         ({"field": "timestamp", "op": "lt", "value": "2025-01-10T12:00:00"}, False),
         ({"field": "metadata.campaign", "op": "eq", "value": "spring"}, True),
         ({"field": "metadata.score", "op": "gte", "value": 3}, True),
-        ({"field": "metadata.score", "op": "eq", "value": "4"}, True),
+        ({"field": "metadata.score", "op": "eq", "value": "4"}, False),  # text is not a number
         ({"field": "metadata.vip", "op": "eq", "value": True}, True),
         ({"field": "metadata.nested.tier", "op": "in", "value": ["gold", "silver"]}, True),
         ({"field": "metadata.missing", "op": "isnull", "value": True}, True),

@@ -6,7 +6,8 @@
 Fields are the call log's (`FIELDS`, `duration` in seconds, times ISO 8601, UTC when no offset)
 and any key of `metadata.` or `dynamic_variables.` (dotted paths go deeper). Operators:
 eq, neq, gt, gte, lt, lte, contains, startswith, in, isnull. `neq` also matches a call that
-has no value; `contains`/`startswith` ignore case; empty text counts as null for `isnull`.
+has no value; `contains`/`startswith` ignore case; empty text counts as null for `isnull`;
+a metadata value is compared only with a value of its own JSON type ("123" is not 123).
 `compile_filter` gives the tree (`Condition`/`Group`) or a `FilterProblem` saying where;
 `matches` applies it to one record (the SQL translation in `services.call_logs_filters` must
 agree with it, and a test checks that it does).
@@ -241,18 +242,16 @@ _ORDER = {"gt": operator.gt, "gte": operator.ge, "lt": operator.lt, "lte": opera
 
 
 def _json_pair(value: Any, wanted: Any) -> tuple[Any, Any]:
-    """A JSON value compared as the wanted value's type (text, number or boolean)."""
-    if value is None or isinstance(value, dict | list):
+    """A JSON value compared only with a wanted value of its own type: numbers with numbers,
+    booleans with booleans, text with text (`contains`/`startswith` take text only); a value
+    of another type reads as absent."""
+    same = (
+        isinstance(value, bool) == isinstance(wanted, bool)
+        and isinstance(value, int | float) == isinstance(wanted, int | float)
+        and isinstance(value, str) == isinstance(wanted, str)
+    )
+    if value is None or not same:
         return None, wanted
-    if isinstance(wanted, bool):
-        return (value if isinstance(value, bool) else None), wanted
-    if isinstance(wanted, int | float):
-        try:
-            return (None if isinstance(value, bool) else float(value)), float(wanted)
-        except (TypeError, ValueError):
-            return None, wanted
-    if isinstance(value, bool):
-        return ("true" if value else "false"), str(wanted)
-    return (
-        str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
-    ), str(wanted)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value), float(wanted)
+    return value, wanted
