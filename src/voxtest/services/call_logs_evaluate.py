@@ -34,7 +34,9 @@ from voxtest.storage.tables import Agent, CallLog, Metric, MetricAgent
 log = logging.getLogger(__name__)
 
 
-async def evaluate_one(services: Services, cache: JudgeCache, call_log_id: int, worker: str) -> None:
+async def evaluate_one(
+    services: Services, cache: JudgeCache, call_log_id: int, worker: str
+) -> None:
     """Evaluate a call log this worker claimed and store the outcome (never raises for it)."""
     try:
         outcome: Evaluation | str | None = await _evaluate(services, cache, call_log_id)
@@ -71,7 +73,9 @@ async def _evaluate(services: Services, cache: JudgeCache, call_log_id: int) -> 
         await judge.model.aclose()
 
 
-async def _store(services: Services, call_log_id: int, worker: str, outcome: Evaluation | str) -> None:
+async def _store(
+    services: Services, call_log_id: int, worker: str, outcome: Evaluation | str
+) -> None:
     async with services.db.session() as session:
         row = await session.get(CallLog, call_log_id, with_for_update=True)
         if row is None or row.claimed_by != worker or row.eval_state != "evaluating":

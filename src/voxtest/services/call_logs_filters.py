@@ -11,7 +11,19 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Float, Select, String, and_, case, cast, false, func, or_, true
+from sqlalchemy import (
+    ColumnElement,
+    Float,
+    Select,
+    String,
+    and_,
+    case,
+    cast,
+    false,
+    func,
+    or_,
+    true,
+)
 
 from voxtest.api.auth import Principal
 from voxtest.domain.call_log_filters import (
@@ -44,10 +56,15 @@ class CallLogFilters:
     filters_v2: str | None = None
 
 
-def filtered(principal: Principal, f: CallLogFilters, dialect: str) -> Select[tuple[CallLog]]:
+def filtered(principal: Principal, f: CallLogFilters, dialect: str) -> Select[CallLog]:
     errors: dict[str, list[str]] = {}
     query = tenancy.visible(principal, CallLog)
-    if principal.project_id is None and f.project_id is None and f.agent_id is None and not f.assistant_id:
+    if (
+        principal.project_id is None
+        and f.project_id is None
+        and f.agent_id is None
+        and not f.assistant_id
+    ):
         errors["project_id"] = [ORG_KEY_SCOPE]
     if f.project_id is not None:
         query = query.where(CallLog.project_id == f.project_id)
@@ -137,7 +154,9 @@ def _condition(c: Condition, dialect: str) -> ColumnElement[bool]:
         return _json_condition(c, dialect)
     column = _COLUMNS[c.field]
     textual = c.kind == "text"
-    is_null = column.is_(None) | (column == "") if textual else column.is_(None)
+    is_null: ColumnElement[bool] = (
+        or_(column.is_(None), column == "") if textual else column.is_(None)
+    )
     if c.op == "isnull":
         return is_null if c.value else ~is_null
     return _compare(c, column, is_null, c.value)
@@ -180,8 +199,10 @@ def _json_condition(c: Condition, dialect: str) -> ColumnElement[bool]:
         values: Any = [str(v) for v in c.value] if c.op == "in" else str(c.value)
     elif isinstance(probe, bool):
         column = case((kind.in_(["boolean", "true", "false"]), text), else_=None)
-        values = ["true" if v else "false" for v in c.value] if c.op == "in" else (
-            "true" if c.value else "false"
+        values = (
+            ["true" if v else "false" for v in c.value]
+            if c.op == "in"
+            else ("true" if c.value else "false")
         )
     else:
         number = case((kind.in_(["number", "integer", "real"]), text), else_=None)
@@ -193,9 +214,9 @@ def _json_condition(c: Condition, dialect: str) -> ColumnElement[bool]:
 def _json_parts(root: Any, path: tuple[str, ...], dialect: str) -> tuple[Any, Any]:
     """(JSON type name, value as text) of `root` at `path`, on this database."""
     if dialect == "postgresql":
-        return func.jsonb_typeof(func.jsonb_extract_path(root, *path)), func.jsonb_extract_path_text(
-            root, *path
-        )
+        return func.jsonb_typeof(
+            func.jsonb_extract_path(root, *path)
+        ), func.jsonb_extract_path_text(root, *path)
     where = "$" + "".join(f'."{k.replace(chr(34), "")}"' for k in path)
     kind = func.json_type(root, where)
     value = func.json_extract(root, where)

@@ -91,15 +91,21 @@ async def ingest(
     url = _recording_url(given.get("voice_recording_url"), settings, errors)
     for key in ("metadata", "dynamic_variables"):
         if given.get(key) is not None and not isinstance(given[key], dict):
-            errors[key] = [f'Expected a dictionary of items but got type "{type(given[key]).__name__}".']
+            errors[key] = [
+                f'Expected a dictionary of items but got type "{type(given[key]).__name__}".'
+            ]
     metric_ids = await _metric_ids(session, agent, given.get("metric_ids"), errors)
     if incoming.recording is not None:
-        errors.update(recordings.check(incoming.recording.filename, incoming.recording.data, settings))
+        errors.update(
+            recordings.check(incoming.recording.filename, incoming.recording.data, settings)
+        )
     raise_if(errors)
     assert agent is not None
     redact = list(given.get("redact_fields") or _agent_redact_fields(agent))
     org = await session.get(Organization, principal.organization_id)
-    unique = None if org and organization_limit(org, "allow_duplicate_call_ids") else given["call_id"]
+    unique = (
+        None if org and organization_limit(org, "allow_duplicate_call_ids") else given["call_id"]
+    )
     if unique is not None and await _exists(session, principal.organization_id, unique):
         raise ValidationFailed({"call_id": [DUPLICATE]})
     stored = pii.redact_transcript(turns, redact)
@@ -138,7 +144,9 @@ async def ingest(
     except IntegrityError:
         raise ValidationFailed({"call_id": [DUPLICATE]}) from None
     if incoming.recording is not None:
-        row.recording_path = recordings.store(settings, row, incoming.recording.filename, incoming.recording.data)
+        row.recording_path = recordings.store(
+            settings, row, incoming.recording.filename, incoming.recording.data
+        )
     number = await call_logs_sampling.next_number(session, agent.project_id)
     rate = await call_logs_sampling.project_rate(session, agent.project_id)
     row.sampled = sampling.is_sampled(number, rate)

@@ -110,4 +110,4 @@ async def agent_names(session: AsyncSession, rows: Iterable[CallLog]) -> dict[in
     if not ids:
         return {}
     found = await session.execute(select(Agent.id, Agent.name).where(Agent.id.in_(ids)))
-    return {i: n for i, n in found.all()}
+    return {int(i): str(n) for i, n in found.all()}

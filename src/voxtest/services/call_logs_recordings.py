@@ -38,8 +38,10 @@ def check(filename: str, data: bytes, settings: Settings) -> dict[str, list[str]
 
 def store(settings: Settings, row: CallLog, filename: str, data: bytes) -> str:
     """Write the file; returns its path relative to VOXTEST_HOME."""
-    relative = Path("recordings") / str(row.organization_id) / (
-        f"{row.id}-{uuid.uuid4().hex[:12]}{Path(filename).suffix.lower()}"
+    relative = (
+        Path("recordings")
+        / str(row.organization_id)
+        / (f"{row.id}-{uuid.uuid4().hex[:12]}{Path(filename).suffix.lower()}")
     )
     target = settings.home / relative
     target.parent.mkdir(parents=True, exist_ok=True)
