@@ -29,6 +29,11 @@ from voxtest.storage.tables.base import utcnow
 ATTACH_WINDOW = timedelta(minutes=5)  # a pushed call matches a run that ended this recently
 
 
+def _present(fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields with a value (a webhook's missing values are not nulls sent on purpose)."""
+    return {k: v for k, v in fields.items() if v is not None}
+
+
 def _iso(value: Any) -> str | None:
     moment = number(value)
     if moment is None:
@@ -45,21 +50,24 @@ def vapi(body: Mapping[str, Any], agent: int | None) -> Incoming | None:
     call = message.get("call") or {}
     artifact = message.get("artifact") or {}
     return Incoming(
-        {
-            "call_id": call.get("id") or message.get("id"),
-            "agent": agent,
-            "assistant_id": None
-            if agent
-            else call.get("assistantId") or message.get("assistantId"),
-            "transcript_type": "vapi",
-            "transcript_json": artifact.get("messages") or message.get("messages") or [],
-            "voice_recording_url": artifact.get("recordingUrl") or message.get("recordingUrl"),
-            "call_ended_reason": message.get("endedReason"),
-            "customer_number": (call.get("customer") or {}).get("number"),
-            "timestamp": message.get("startedAt") or call.get("startedAt"),
-            "metadata": call.get("metadata") or {},
-            "dynamic_variables": (call.get("assistantOverrides") or {}).get("variableValues") or {},
-        },
+        _present(
+            {
+                "call_id": call.get("id") or message.get("id"),
+                "agent": agent,
+                "assistant_id": None
+                if agent
+                else call.get("assistantId") or message.get("assistantId"),
+                "transcript_type": "vapi",
+                "transcript_json": artifact.get("messages") or message.get("messages") or [],
+                "voice_recording_url": artifact.get("recordingUrl") or message.get("recordingUrl"),
+                "call_ended_reason": message.get("endedReason"),
+                "customer_number": (call.get("customer") or {}).get("number"),
+                "timestamp": message.get("startedAt") or call.get("startedAt"),
+                "metadata": call.get("metadata") or {},
+                "dynamic_variables": (call.get("assistantOverrides") or {}).get("variableValues")
+                or {},
+            }
+        ),
         source="vapi",
     )
 
@@ -70,21 +78,23 @@ def retell(body: Mapping[str, Any], agent: int | None) -> Incoming | None:
     call = body.get("call") or {}
     inbound = call.get("direction") == "inbound"
     return Incoming(
-        {
-            "call_id": call.get("call_id"),
-            "agent": agent,
-            "assistant_id": None if agent else call.get("agent_id"),
-            "transcript_type": "retell",
-            "transcript_json": call.get("transcript_with_tool_calls")
-            or call.get("transcript_object")
-            or [],
-            "voice_recording_url": call.get("recording_url"),
-            "call_ended_reason": call.get("disconnection_reason"),
-            "customer_number": call.get("from_number") if inbound else call.get("to_number"),
-            "timestamp": _iso(call.get("start_timestamp")),
-            "metadata": call.get("metadata") or {},
-            "dynamic_variables": call.get("retell_llm_dynamic_variables") or {},
-        },
+        _present(
+            {
+                "call_id": call.get("call_id"),
+                "agent": agent,
+                "assistant_id": None if agent else call.get("agent_id"),
+                "transcript_type": "retell",
+                "transcript_json": call.get("transcript_with_tool_calls")
+                or call.get("transcript_object")
+                or [],
+                "voice_recording_url": call.get("recording_url"),
+                "call_ended_reason": call.get("disconnection_reason"),
+                "customer_number": call.get("from_number") if inbound else call.get("to_number"),
+                "timestamp": _iso(call.get("start_timestamp")),
+                "metadata": call.get("metadata") or {},
+                "dynamic_variables": call.get("retell_llm_dynamic_variables") or {},
+            }
+        ),
         source="retell",
     )
 
@@ -105,20 +115,22 @@ def _session_webhook(
     transcript = next((body[k] for k in keys if body.get(k) is not None), None)
     given_agent = agent if agent is not None else body.get("agent")
     incoming = Incoming(
-        {
-            "call_id": body.get("call_id") or body.get("session_id") or body.get("room_name"),
-            "agent": given_agent,
-            "assistant_id": None if given_agent is not None else body.get("agent_id"),
-            "transcript_type": kind,
-            "transcript_json": transcript or [],
-            "voice_recording_url": body.get("recording_url") or body.get("voice_recording_url"),
-            "call_ended_reason": body.get("ended_reason") or body.get("call_ended_reason"),
-            "customer_number": body.get("customer_number") or body.get("phone_number"),
-            "timestamp": body.get("started_at") or body.get("timestamp"),
-            "metadata": body.get("metadata") or {},
-            "dynamic_variables": body.get("dynamic_variables") or {},
-            "trace_id": body.get("trace_id") or "",
-        },
+        _present(
+            {
+                "call_id": body.get("call_id") or body.get("session_id") or body.get("room_name"),
+                "agent": given_agent,
+                "assistant_id": None if given_agent is not None else body.get("agent_id"),
+                "transcript_type": kind,
+                "transcript_json": transcript or [],
+                "voice_recording_url": body.get("recording_url") or body.get("voice_recording_url"),
+                "call_ended_reason": body.get("ended_reason") or body.get("call_ended_reason"),
+                "customer_number": body.get("customer_number") or body.get("phone_number"),
+                "timestamp": body.get("started_at") or body.get("timestamp"),
+                "metadata": body.get("metadata") or {},
+                "dynamic_variables": body.get("dynamic_variables") or {},
+                "trace_id": body.get("trace_id") or "",
+            }
+        ),
         source=kind,
     )
     if transcript is None and body.get("egress_s3_key"):
@@ -232,17 +244,19 @@ def _as_call_log(agent: Agent, call: Mapping[str, Any], turns: list[dict[str, An
     customer = call.get("from_phone_number") if inbound else call.get("to_phone_number")
     started = call.get("startedAt")
     return Incoming(
-        {
-            "call_id": str(call.get("id") or ""),
-            "agent": agent.id,
-            "transcript_type": "cekura",
-            "transcript_json": turns,
-            "customer_number": customer,
-            "call_ended_reason": call.get("endedReason"),
-            "timestamp": _iso(started) if isinstance(started, int | float) else started,
-            "metadata": call.get("metadata") or {},
-            "trace_id": call.get("trace_id") or "",
-        },
+        _present(
+            {
+                "call_id": str(call.get("id") or ""),
+                "agent": agent.id,
+                "transcript_type": "cekura",
+                "transcript_json": turns,
+                "customer_number": customer,
+                "call_ended_reason": call.get("endedReason"),
+                "timestamp": _iso(started) if isinstance(started, int | float) else started,
+                "metadata": call.get("metadata") or {},
+                "trace_id": call.get("trace_id") or "",
+            }
+        ),
         source="custom_provider",
     )
 

@@ -17,7 +17,7 @@ from voxtest.storage.tables import Project, SamplingCounter
 
 async def next_number(session: AsyncSession, project_id: int) -> int:
     """This call's number in its project (1 for the first)."""
-    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
+    dialect = session.get_bind().dialect.name
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
     await session.execute(
         insert(SamplingCounter)

@@ -4,8 +4,10 @@ from fastapi import APIRouter
 
 from voxtest.api.routes import (
     agents,
+    call_logs,
     evaluation,
     metrics,
+    observability,
     organizations,
     personalities,
     predefined_metrics,
@@ -30,4 +32,6 @@ ROUTERS: list[APIRouter] = [
     evaluation.router,  # before metrics: `preview-progress/` is no metric id
     metrics.router,
     predefined_metrics.router,
+    observability.router,
+    call_logs.router,  # `filters/`, `evaluate_metrics/`... before `{id}/` (registered first)
 ]
