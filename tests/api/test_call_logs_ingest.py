@@ -177,7 +177,9 @@ def test_vapi_and_retell_webhooks(api: Api) -> None:
         "message": {
             "type": "end-of-call-report",
             "endedReason": "customer-ended-call",
-            "call": {"id": vapi_id, "assistantId": assistant, "customer": {"number": "+15550001111"}},
+            "call": {
+                "id": vapi_id, "assistantId": assistant, "customer": {"number": "+15550001111"}
+            },
             "artifact": {"messages": [
                 {"role": "bot", "message": "Hi", "secondsFromStart": 0.4, "duration": 900},
                 {"role": "user", "message": "Hello", "secondsFromStart": 2.0, "duration": 500},
@@ -196,7 +198,10 @@ def test_vapi_and_retell_webhooks(api: Api) -> None:
             "from_number": "+15550002222",
             "disconnection_reason": "user_hangup",
             "transcript_object": [
-                {"role": "agent", "content": "Hey", "words": [{"word": "Hey", "start": 0.1, "end": 0.3}]}
+                {
+                    "role": "agent", "content": "Hey",
+                    "words": [{"word": "Hey", "start": 0.1, "end": 0.3}],
+                }
             ],
         },
     }  # fmt: skip

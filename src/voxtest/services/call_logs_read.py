@@ -1,9 +1,9 @@
 """Call logs as the reference shows them: `CallLogList` items and `CallLogDetail`.
 
-`status` reads `evaluating` until the first evaluation is stored (the reference's observe
-description says so), then `success`/`failure`, or the review's `reviewed_*`. Turns of
-`transcript_object` carry `timestamp` (seconds, the reference's field) besides the canonical
-`start_time`, `end_time` and `data`.
+`status` reads `evaluating` while an evaluation is queued or running (the reference's
+observe description says so for the first one), then `success`/`failure`, or the review's
+`reviewed_*`. Turns of `transcript_object` carry `timestamp` (seconds, the reference's
+field) besides the canonical `start_time`, `end_time` and `data`.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ EVALUATING = "evaluating"
 def wire_status(row: CallLog) -> str:
     if row.review_status:
         return row.review_status
-    if row.eval_state != "done" and row.success is None:
+    if row.eval_state != "done":
         return EVALUATING
     return "success" if row.success else "failure"
 
