@@ -19,6 +19,7 @@ from voxtest.api.routing import TrailingSlashMiddleware
 from voxtest.context import Services
 from voxtest.dashboard.routes import router as dashboard_router
 from voxtest.runs.driver import start_runs
+from voxtest.services.call_logs_background import CallLogEvaluations
 from voxtest.settings import Settings
 
 
@@ -31,10 +32,13 @@ def create_app(settings: Settings) -> FastAPI:
         app.state.settings = settings
         app.state.key_cache = KeyCache(settings.api_key_cache_seconds)
         app.state.executor = runs = await start_runs(services)
+        app.state.call_logs = call_logs = CallLogEvaluations(services)
+        call_logs.start()
         try:
             async with mcp_endpoint.running(settings) as app.state.mcp:
                 yield
         finally:
+            await call_logs.stop()
             evaluations = getattr(app.state, "evaluations", None)  # made on first use
             if evaluations is not None:
                 await evaluations.stop()
