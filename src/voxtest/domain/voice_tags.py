@@ -90,7 +90,8 @@ class _State:
 
 def parse_voice_line(text: str) -> list[Segment]:
     """The audio segments of one fixed caller line, in order."""
-    state, segments, position = _State(), [], 0
+    state, position = _State(), 0
+    segments: list[Segment] = []
     for token in TOKEN.finditer(text):
         _add_text(segments, state, text[position : token.start()])
         position = token.end()

@@ -60,32 +60,36 @@ def _talker(rng: Generator, n: int) -> Floats:
     gate = (_envelope(rng, n, 4.0, 1.0) > 0.35).astype(np.float64)
     sums = np.concatenate([np.zeros(400), np.cumsum(gate)])
     smooth = (sums[400:] - sums[:-400]) / 400  # 25 ms moving average: soft onsets
-    return (out * smooth).astype(np.float32)
+    return np.asarray(out * smooth, dtype=np.float32)
 
 
 def babble(rng: Generator, n: int) -> Floats:
     voices = sum((_talker(rng, n) for _ in range(5)), np.zeros(n, np.float32))
     pink = _shaped(rng, n, 1)
-    return voices + 0.2 * float(np.std(voices)) * pink / float(np.std(pink))
+    mixed = voices + 0.2 * float(np.std(voices)) * pink / float(np.std(pink))
+    return np.asarray(mixed, dtype=np.float32)
 
 
 def street(rng: Generator, n: int) -> Floats:
     rumble = _shaped(rng, n, 2) * _envelope(rng, n, 0.5, 0.7)
     cars = _band(rng, n, 80, 1500) * _envelope(rng, n, 0.3, 1.0) ** 3
-    return rumble / np.std(rumble) + 0.6 * cars / (np.std(cars) + 1e-9)
+    mixed = rumble / float(np.std(rumble)) + 0.6 * cars / (float(np.std(cars)) + 1e-9)
+    return np.asarray(mixed, dtype=np.float32)
 
 
 def office(rng: Generator, n: int) -> Floats:
     t = np.arange(n) / SAMPLE_RATE
-    hum = sum(np.sin(2 * np.pi * 60 * k * t) / k for k in (1, 2, 3)).astype(np.float32)
+    hum = (
+        np.sin(2 * np.pi * 60 * t) + np.sin(4 * np.pi * 60 * t) / 2 + np.sin(6 * np.pi * 60 * t) / 3
+    )
     air = _shaped(rng, n, 1)
     clicks = np.zeros(n, np.float32)
     decay = np.exp(-np.arange(240) / 40).astype(np.float32)
     for at in rng.integers(0, n - 240, int(n / SAMPLE_RATE * 6)):
         clicks[at : at + 240] += decay * rng.standard_normal(240).astype(np.float32)
     voices = babble(rng, n)
-    return (0.3 * hum + air / np.std(air) + 0.3 * clicks / (np.std(clicks) + 1e-9)
-            + 0.4 * voices / np.std(voices))  # fmt: skip
+    return np.asarray(0.3 * hum + air / np.std(air) + 0.3 * clicks / (np.std(clicks) + 1e-9)
+            + 0.4 * voices / np.std(voices), dtype=np.float32)  # fmt: skip
 
 
 def hum(rng: Generator, n: int) -> Floats:
