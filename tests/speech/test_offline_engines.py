@@ -57,6 +57,7 @@ async def test_empty_text_is_no_audio_and_silence_is_no_words() -> None:
     assert (await STT.transcribe(b"")).text == ""
 
 
+@pytest.mark.voice
 async def test_silero_finds_speech_between_silences_within_tolerance() -> None:
     pieces, truth, at = [], [], 0
     for sentence in SENTENCES:

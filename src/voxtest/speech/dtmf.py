@@ -21,6 +21,7 @@ PAIRS = {key: (LOW[row], HIGH[col]) for row, keys in enumerate(KEYPAD)
          for col, key in enumerate(keys)}  # fmt: skip
 TONE_S = 0.1
 GAP_S = 0.1
+TONE_SHARE = 0.6
 LOW_AMPLITUDE = 0.3
 HIGH_AMPLITUDE = 0.3 * 10 ** (2 / 20)
 
@@ -63,7 +64,8 @@ def goertzel_power(block: Floats) -> Floats:
 
 def decode_dtmf(pcm: bytes, block_s: float = 0.02) -> str:
     """The keys heard in `pcm` (Goertzel over 20 ms blocks; a key counts once per tone, after
-    two blocks agree). Needs each group's peak to stand 10 dB over the other frequencies."""
+    two blocks agree). Each group's peak must stand 10 dB over its group's other frequencies
+    and the pair carry `TONE_SHARE` of the block's energy."""
     samples, size = to_float(pcm), round(block_s * SAMPLE_RATE)
     keys, previous, run = [], None, 0
     for at in range(0, samples.size - size + 1, size):
@@ -82,5 +84,10 @@ def _block_key(block: Floats) -> str | None:
     low, high = powers[:4], powers[4:]
     li, hi = int(np.argmax(low)), int(np.argmax(high))
     if np.sort(low)[-2] * 10 > low[li] or np.sort(high)[-2] * 10 > high[hi]:
+        return None
+    # the pair must carry most of the block's energy (speech and music have harmonics there
+    # too, but spread over many more frequencies): a pure pair scores 1.0
+    energy = float(np.sum(np.square(block, dtype=np.float64)))
+    if (low[li] + high[hi]) < TONE_SHARE * block.size / 2 * energy:
         return None
     return KEYPAD[li][hi]
