@@ -12,6 +12,7 @@ from bench import (
     evaluation_cost,
     metric_quality,
     scale_out,
+    speech,
 )
 
 
@@ -27,6 +28,7 @@ def main() -> None:
             "scale-out",
             "evaluation",
             "metric-quality",
+            "speech",
         ],
         help="run one benchmark",
     )
@@ -47,6 +49,8 @@ def main() -> None:
         evaluation_cost.run()
     if args.only in (None, "metric-quality"):
         metric_quality.run()  # needs a judge model (VOXTEST_JUDGE_*); says so otherwise
+    if args.only in (None, "speech"):
+        speech.run()
 
 
 if __name__ == "__main__":
