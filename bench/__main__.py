@@ -13,6 +13,7 @@ from bench import (
     ingest,
     metric_quality,
     scale_out,
+    speech,
 )
 
 
@@ -29,6 +30,7 @@ def main() -> None:
             "evaluation",
             "metric-quality",
             "ingest",
+            "speech",
         ],
         help="run one benchmark",
     )
@@ -51,6 +53,8 @@ def main() -> None:
         ingest.run()
     if args.only in (None, "metric-quality"):
         metric_quality.run()  # needs a judge model (VOXTEST_JUDGE_*); says so otherwise
+    if args.only in (None, "speech"):
+        speech.run()
 
 
 if __name__ == "__main__":

@@ -118,6 +118,53 @@ class Settings(BaseSettings):
     llama_cpp_context_tokens: int = Field(default=4096, ge=512)
     """The model's context window (prompt and reply), in tokens."""
 
+    # Speech for voice runs. Offline engines need the extra voxtest[voice]; a personality
+    # whose provider names a cloud engine uses it when that engine's API key is set.
+    tts_provider: Literal["piper", "elevenlabs", "cartesia", "openai"] = "piper"
+    """The caller's voice when the personality names no provider (or one without a key)."""
+
+    stt_provider: Literal["whisper", "deepgram", "openai"] = "whisper"
+    """What transcribes the agent's audio."""
+
+    vad_provider: Literal["silero", "energy"] = "silero"
+    """What hears the agent start and stop speaking (`energy`: a plain level gate)."""
+
+    piper_voice_path: str = ""
+    """A Piper `.onnx` voice (its `.onnx.json` beside it); empty: the bundled en_US voice."""
+
+    whisper_model_path: str = ""
+    """A CTranslate2 Whisper model directory; empty: the bundled Whisper tiny.en."""
+
+    stt_threads: int = Field(default=0, ge=0)
+    """CPU threads for the offline transcriber; 0: every core this process may use."""
+
+    speech_timeout_seconds: float = Field(default=30.0, gt=0)
+    """Per request to a cloud speech API."""
+
+    elevenlabs_api_key: SecretStr | None = None
+    elevenlabs_base_url: str = "https://api.elevenlabs.io"
+    elevenlabs_model: str = "eleven_flash_v2_5"
+    elevenlabs_voice_id: str = "21m00Tcm4TlvDq8ikWAM"
+    """The voice when the personality gives none."""
+
+    cartesia_api_key: SecretStr | None = None
+    cartesia_base_url: str = "https://api.cartesia.ai"
+    cartesia_model: str = "sonic-3"
+    cartesia_voice_id: str = "a0e99841-438c-4a64-b679-ae501e7d6091"
+
+    openai_speech_api_key: SecretStr | None = None
+    """OpenAI's audio API (TTS and transcription); falls back to VOXTEST_LLM_API_KEY when
+    VOXTEST_LLM_BASE_URL is OpenAI's."""
+
+    openai_speech_base_url: str = "https://api.openai.com/v1"
+    openai_tts_model: str = "gpt-4o-mini-tts"
+    openai_tts_voice: str = "alloy"
+    openai_stt_model: str = "whisper-1"
+
+    deepgram_api_key: SecretStr | None = None
+    deepgram_base_url: str = "https://api.deepgram.com"
+    deepgram_model: str = "nova-3"
+
     @field_validator("home", mode="before")
     @classmethod
     def _expand_home(cls, value: object) -> object:
