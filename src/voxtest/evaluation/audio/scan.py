@@ -22,7 +22,7 @@ Samples = npt.NDArray[np.int16]
 
 FULL_SCALE_RUN = 3  # consecutive samples at full scale: a clipped peak, not a loud one
 DROPOUT_MIN_S = 0.04
-DROPOUT_MAX_S = 2.0
+DROPOUT_MAX_S = 0.25  # longer digital silence is a pause (TTS pads with zeros)
 PITCH_BINS = int(pitch.MAX_HZ) + 1  # 1 Hz histogram for the median
 
 
