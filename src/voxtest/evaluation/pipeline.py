@@ -57,7 +57,7 @@ async def evaluate_call(
     judged = [s for s in specs if not _is_users_code(s)]
     values: dict[int, MetricValue] = {v.metric_id: v for v in kept}
     slots = asyncio.Semaphore(max_parallel_llm)
-    if facts.audio is not None and any(deterministic.is_deterministic(s) for s in judged):
+    if facts.audio is not None and (code or any(map(deterministic.is_deterministic, judged))):
         facts = await asyncio.to_thread(prepare, facts)  # reads the whole recording once
 
     async def one(spec: MetricSpec) -> MetricValue:

@@ -84,7 +84,9 @@ def test_normalised_spans_are_sorted_and_disjoint(a: list[Span]) -> None:
 
 @given(st.lists(st.integers(1, 30), min_size=2, max_size=20))
 def test_alternating_speakers_reply_every_time_and_never_interrupt(lengths: list[int]) -> None:
-    caller, agent, cursor = [], [], 0.0
+    caller: list[Span] = []
+    agent: list[Span] = []
+    cursor = 0.0
     for i, length in enumerate(lengths):
         span = (cursor, cursor + length / 10)
         (caller if i % 2 == 0 else agent).append(span)
