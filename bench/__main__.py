@@ -6,6 +6,7 @@ import argparse
 
 from bench import (
     api_throughput,
+    audio_metrics,
     condition_judge,
     conversations,
     db_roundtrip,
@@ -27,6 +28,7 @@ def main() -> None:
             "scale-out",
             "evaluation",
             "metric-quality",
+            "audio",
         ],
         help="run one benchmark",
     )
@@ -45,6 +47,8 @@ def main() -> None:
         scale_out.run(save=args.save)
     if args.only in (None, "evaluation"):
         evaluation_cost.run()
+    if args.only in (None, "audio"):
+        audio_metrics.run()
     if args.only in (None, "metric-quality"):
         metric_quality.run()  # needs a judge model (VOXTEST_JUDGE_*); says so otherwise
 
