@@ -38,7 +38,7 @@ class EnergyVad:
         *,
         threshold_dbfs: float = THRESHOLD_DBFS,
         min_speech_frames: int = 3,
-        hangover_frames: int = 10,
+        hangover_frames: int = 15,
     ) -> None:
         self.frame = sample_rate * FRAME_MS // 1000
         self.threshold = threshold_dbfs
