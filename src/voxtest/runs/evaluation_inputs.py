@@ -3,7 +3,8 @@
 A simulation run is judged by the metrics attached to its scenario that are enabled on its
 agent (an agent-level metric of that agent, or a project-level one enabled for it) and have
 `simulation_enabled`; the project's rubric decides `success`. A voice run's recording and
-timing record (`details["audio"]`, docs/design/0004-audio-metrics.md) become `CallFacts.audio`.
+timing record (`details["audio"]` or `details["voice"]`, docs/design/0005-audio-metrics.md)
+become `CallFacts.audio`.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ async def call_facts(session: AsyncSession, run: Run, *, home: Path | None = Non
         test_profile=dict(snap.get("test_profile_data") or {}),
         metadata=dict(details),
         timestamp=(run.executed_at or run.created_at).isoformat(),
-        audio=AudioFacts.from_json(details.get("audio"), home=home),
+        audio=AudioFacts.from_details(details, home=home),
     )
 
 

@@ -51,3 +51,30 @@ def test_round_trip_through_json() -> None:
     facts = AudioFacts.from_json(RECORD, home=Path("/h"))
     assert facts is not None
     assert AudioFacts.from_json(facts.to_json()) == facts
+
+
+VOICE_RECORD = {
+    "version": 1,
+    "recording": {"path": "recordings/1/42.wav", "sample_rate": 16000, "channels": 2,
+                  "testing_channel_index": 0, "duration_s": 41.22},
+    "turns": [
+        {"role": TESTING_AGENT, "text": "I'd like to book.", "start_s": 3.1, "end_s": 5.02,
+         "frames": 97},
+        {"role": MAIN_AGENT, "text": "Sure.", "start_s": 5.61, "end_s": 7.4, "latency_ms": 590.0},
+    ],
+    "vad_events": [{"kind": "start", "at_s": 5.61}],
+}  # fmt: skip
+
+
+def test_the_voice_loops_record_is_read_when_there_is_no_audio_record() -> None:
+    facts = AudioFacts.from_details({"voice": VOICE_RECORD}, home=Path("/h"))
+    assert facts is not None
+    assert facts.recording_path == Path("/h/recordings/1/42.wav")
+    assert facts.duration_s == 41.22
+    assert [(t.role, t.start, t.end, t.text) for t in facts.turns] == [
+        (TESTING_AGENT, 3.1, 5.02, "I'd like to book."),
+        (MAIN_AGENT, 5.61, 7.4, "Sure."),
+    ]
+    preferred = AudioFacts.from_details({"voice": VOICE_RECORD, "audio": RECORD})
+    assert preferred is not None and preferred.testing_channel_index == 1
+    assert AudioFacts.from_details({"connected": True}) is None

@@ -6,7 +6,7 @@
 
 `facts` (the record), `wav` (block reader), `energy_vad` (the default detector), `segments`
 (timeline logic), `pitch` (YIN), `analysis` (the pass), `wer` (edit distance), `metrics_*`
-(the `MetricValue`s). See docs/design/0004-audio-metrics.md.
+(the `MetricValue`s). See docs/design/0005-audio-metrics.md.
 """
 
 from voxtest.evaluation.audio.facts import AudioFacts, TurnTiming

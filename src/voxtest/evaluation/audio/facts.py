@@ -1,7 +1,8 @@
 """What a voice run leaves for its audio metrics: the recording and the live timing record.
 
-Read from the run's `details["audio"]` (shape in docs/design/0004-audio-metrics.md). Pure
-data and parsing: no file is opened here.
+Read from the run's `details["audio"]` (shape in docs/design/0005-audio-metrics.md) or, when
+absent, from the voice loop's own record `details["voice"]` (docs/design/0004-voice-runs.md:
+`recording.path`, turns with `start_s`/`end_s`). Pure data and parsing: no file is opened.
 """
 
 from __future__ import annotations
@@ -62,6 +63,18 @@ class AudioFacts:
         }
 
     @classmethod
+    def from_details(
+        cls, details: Mapping[str, Any], home: Path | None = None
+    ) -> AudioFacts | None:
+        """A run's audio facts: `details["audio"]`, else the voice record `details["voice"]`."""
+        if isinstance(details.get("audio"), Mapping):
+            return cls.from_json(details["audio"], home)
+        voice = details.get("voice")
+        return (
+            cls.from_json(_from_voice_record(voice), home) if isinstance(voice, Mapping) else None
+        )
+
+    @classmethod
     def from_json(cls, raw: Any, home: Path | None = None) -> AudioFacts | None:
         """The facts from a run's `details["audio"]`; None when it holds nothing usable.
         A relative `recording_path` is taken from `home` (VOXTEST_HOME)."""
@@ -97,6 +110,25 @@ class AudioFacts:
             ],
             "segments": {s: [list(span) for span in spans] for s, spans in self.segments.items()},
         }
+
+
+def _from_voice_record(voice: Mapping[str, Any]) -> dict[str, Any]:
+    """The voice loop's `details["voice"]` in the `details["audio"]` shape."""
+    recording = voice.get("recording")
+    recording = recording if isinstance(recording, Mapping) else {}
+    turns = [
+        {"role": t.get("role"), "start": t.get("start_s"), "end": t.get("end_s"),
+         "text": t.get("text") or "", "heard": t.get("heard")}
+        for t in voice.get("turns") or ()
+        if isinstance(t, Mapping)
+    ]  # fmt: skip
+    return {
+        "recording_path": recording.get("path"),
+        "testing_channel_index": recording.get("testing_channel_index", 0),
+        "sample_rate": recording.get("sample_rate"),
+        "duration_s": recording.get("duration_s"),
+        "turns": turns,
+    }
 
 
 def _path(raw: Any, home: Path | None) -> Path | None:
