@@ -6,6 +6,7 @@ import argparse
 
 from bench import (
     api_throughput,
+    audio_metrics,
     condition_judge,
     conversations,
     db_roundtrip,
@@ -31,6 +32,7 @@ def main() -> None:
             "metric-quality",
             "ingest",
             "speech",
+            "audio",
         ],
         help="run one benchmark",
     )
@@ -51,6 +53,8 @@ def main() -> None:
         evaluation_cost.run()
     if args.only in (None, "ingest"):
         ingest.run()
+    if args.only in (None, "audio"):
+        audio_metrics.run()
     if args.only in (None, "metric-quality"):
         metric_quality.run()  # needs a judge model (VOXTEST_JUDGE_*); says so otherwise
     if args.only in (None, "speech"):
