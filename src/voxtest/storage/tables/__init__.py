@@ -16,6 +16,13 @@ from voxtest.storage.tables.core import (
     Project,
     ProjectPersonality,
 )
+from voxtest.storage.tables.hooks import (
+    CallSighting,
+    CronJob,
+    CronJobResult,
+    Delivery,
+    NotificationMark,
+)
 from voxtest.storage.tables.metrics import Metric, MetricAgent
 from voxtest.storage.tables.runs import Result, Run
 from voxtest.storage.tables.scenarios import (
@@ -32,10 +39,15 @@ __all__ = [
     "AgentTool",
     "ApiKey",
     "Base",
+    "CallSighting",
+    "CronJob",
+    "CronJobResult",
+    "Delivery",
     "DynamicVariable",
     "KnowledgeBaseFile",
     "Metric",
     "MetricAgent",
+    "NotificationMark",
     "Organization",
     "Personality",
     "Project",
