@@ -24,7 +24,7 @@ class RetryPolicy:
 
     def delay(self, attempt: int, spread: float = 0.0) -> float:
         """Seconds to wait after failed attempt number `attempt` (1-based); `spread` in [0, 1)."""
-        raw = self.base_s * 2 ** max(0, attempt - 1)
+        raw = self.base_s * 2.0 ** max(0, attempt - 1)
         return min(self.cap_s, raw) * (1.0 + self.jitter * min(max(spread, 0.0), 1.0))
 
     def gives_up(self, attempt: int, status_code: int | None) -> bool:
