@@ -46,8 +46,7 @@ class Delivery(IdMixin, TimestampMixin, Base):
     status: Mapped[str] = mapped_column(String(16), default="pending")
     """`pending` (waiting for its next attempt), `delivered` or `failed` (gave up)."""
     attempts: Mapped[int] = mapped_column(default=0)
-    max_attempts: Mapped[int] = mapped_column(default=1)
-    timeout_s: Mapped[float] = mapped_column(default=10.0)
+    """Attempts since it was written (or last replayed); the limits come from settings."""
     next_attempt_at: Mapped[datetime]
     lease_until: Mapped[datetime | None]
     """While a process is sending it: other processes leave it alone until then."""

@@ -679,8 +679,6 @@ def upgrade() -> None:
         sa.Column("idempotency_key", sa.String(length=128), nullable=False),
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
-        sa.Column("max_attempts", sa.Integer(), nullable=False),
-        sa.Column("timeout_s", sa.Double(), nullable=False),
         sa.Column(
             "next_attempt_at",
             voxtest.storage.tables.base.UtcDateTime(timezone=True),
