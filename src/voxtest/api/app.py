@@ -16,6 +16,7 @@ from voxtest.api.responses import JsonResponse
 from voxtest.api.routes import ROUTERS
 from voxtest.api.routing import TrailingSlashMiddleware
 from voxtest.context import Services
+from voxtest.hooks.background import HookLoops
 from voxtest.runs.driver import start_runs
 from voxtest.settings import Settings
 
@@ -29,9 +30,12 @@ def create_app(settings: Settings) -> FastAPI:
         app.state.settings = settings
         app.state.key_cache = KeyCache(settings.api_key_cache_seconds)
         app.state.executor = runs = await start_runs(services)
+        app.state.hooks = hooks = HookLoops(services, wake_runs=runs.wake, name="voxtest")
+        await hooks.start()
         try:
             yield
         finally:
+            await hooks.stop()
             evaluations = getattr(app.state, "evaluations", None)  # made on first use
             if evaluations is not None:
                 await evaluations.stop()
