@@ -4,6 +4,7 @@ from fastapi import APIRouter
 
 from voxtest.api.routes import (
     agents,
+    cron_jobs,
     evaluation,
     metrics,
     organizations,
@@ -15,10 +16,12 @@ from voxtest.api.routes import (
     scenario_folders,
     scenarios,
     test_profiles,
+    webhooks,
 )
 
 ROUTERS: list[APIRouter] = [
     organizations.router,
+    webhooks.router,  # before projects: `{id}/test-webhook/` and deliveries are sub-paths
     projects.router,
     agents.router,
     personalities.router,
@@ -30,4 +33,5 @@ ROUTERS: list[APIRouter] = [
     evaluation.router,  # before metrics: `preview-progress/` is no metric id
     metrics.router,
     predefined_metrics.router,
+    cron_jobs.router,
 ]
