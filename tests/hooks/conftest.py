@@ -31,6 +31,9 @@ def hooks_server(
     hook_receiver: Receiver,
     mailbox: Mailbox,
 ) -> Iterator[LiveServer]:
+    mailbox.messages.clear()  # ids restart with each backend's database
+    with hook_receiver.lock:
+        hook_receiver.seen.clear()
     with ExitStack() as stack:
         url = stack.enter_context(fresh_pg_database()) if request.param == "postgres" else ""
         home = tmp_path_factory.mktemp(f"home-hooks-{request.param}")

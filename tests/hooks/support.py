@@ -103,16 +103,22 @@ class Mailbox:
     port: int
     messages: list[Message] = field(default_factory=list)
 
-    def wait_for(self, subject_part: str, timeout_s: float = 30.0) -> Message:
+    def wait_for(self, subject_part: str, contains: str = "", timeout_s: float = 30.0) -> Message:
         deadline = time.monotonic() + timeout_s
         while True:
             for m in list(self.messages):
-                if subject_part in str(m["Subject"]):
+                if subject_part in str(m["Subject"]) and contains in body_of(m):
                     return m
             assert time.monotonic() < deadline, f"no email about {subject_part!r}: " + str(
                 [m["Subject"] for m in self.messages]
             )
             time.sleep(0.05)
+
+
+def body_of(message: Message) -> str:
+    """The decoded text of a plain-text email."""
+    raw = message.get_payload(decode=True)
+    return raw.decode() if isinstance(raw, bytes) else str(raw)
 
 
 class _Collect:
