@@ -12,6 +12,7 @@ from bench import (
     evaluation_cost,
     metric_quality,
     scale_out,
+    webhooks,
 )
 
 
@@ -27,6 +28,7 @@ def main() -> None:
             "scale-out",
             "evaluation",
             "metric-quality",
+            "webhooks",
         ],
         help="run one benchmark",
     )
@@ -45,6 +47,8 @@ def main() -> None:
         scale_out.run(save=args.save)
     if args.only in (None, "evaluation"):
         evaluation_cost.run()
+    if args.only in (None, "webhooks"):
+        webhooks.run(save=args.save)
     if args.only in (None, "metric-quality"):
         metric_quality.run()  # needs a judge model (VOXTEST_JUDGE_*); says so otherwise
 
