@@ -11,6 +11,7 @@ from voxtest.api.auth import PrincipalDep
 from voxtest.api.deps import ServicesDep
 from voxtest.api.pagination import PageDep
 from voxtest.api.routing import family, operation
+from voxtest.api.wire._generated import ProjectWrite
 from voxtest.hooks.test_webhook import send_test_webhook
 from voxtest.services import deliveries
 
@@ -19,7 +20,9 @@ BASES = ("/user/v1/projects", "/user/v1/projects-external")
 
 
 @operation(router, "POST", family(*BASES, suffix="{id}/test-webhook/"), summary="Test webhook")
-async def test_webhook(id: int, principal: PrincipalDep, services: ServicesDep) -> Any:
+async def test_webhook(
+    id: int, principal: PrincipalDep, services: ServicesDep, body: ProjectWrite | None = None
+) -> Any:
     """Send a sample `result.completed` to the project's webhook URL now; 400 says why it
     failed. The body of the reference (a Project) is accepted and ignored."""
     return await send_test_webhook(services, principal, id)
