@@ -107,7 +107,7 @@ def _backend(pg_admin: str) -> dict[str, Any]:
         project = client.get("/user/v1/projects/").json()[0]["id"]
         r = client.patch(
             f"/user/v1/projects/{project}/",
-            {
+            json={
                 "webhook_url": f"http://127.0.0.1:{port}/hook",
                 "webhook_secret": "bench",
                 "notify_call_log_webhook_success": True,
