@@ -15,6 +15,7 @@ from bench import (
     metric_quality,
     scale_out,
     speech,
+    webhooks,
 )
 
 
@@ -33,6 +34,7 @@ def main() -> None:
             "ingest",
             "speech",
             "audio",
+            "webhooks",
         ],
         help="run one benchmark",
     )
@@ -55,6 +57,8 @@ def main() -> None:
         ingest.run()
     if args.only in (None, "audio"):
         audio_metrics.run()
+    if args.only in (None, "webhooks"):
+        webhooks.run(save=args.save)
     if args.only in (None, "metric-quality"):
         metric_quality.run()  # needs a judge model (VOXTEST_JUDGE_*); says so otherwise
     if args.only in (None, "speech"):

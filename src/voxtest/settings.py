@@ -77,6 +77,46 @@ class Settings(BaseSettings):
     """At most this many runs of one organization start in any second, across every process
     (Cekura schedules 5 calls a second); 0 for no pace."""
 
+    # Webhooks and notifications: delivered from an outbox by every process, at least once.
+    webhook_timeout_seconds: float = Field(default=10.0, gt=0)
+    """How long a webhook receiver has to answer one attempt."""
+
+    webhook_max_attempts: int = Field(default=15, ge=1)
+    """Attempts before a delivery is marked failed (it can still be replayed)."""
+
+    webhook_retry_base_seconds: float = Field(default=2.0, gt=0)
+    """Wait after the first failed attempt; doubled after each further one."""
+
+    webhook_retry_max_seconds: float = Field(default=300.0, gt=0)
+    """The longest wait between two attempts."""
+
+    pre_trigger_timeout_seconds: float = Field(default=30.0, gt=0)
+    """How long runs wait for the `result.pre_trigger` receiver's answer, per attempt."""
+
+    pre_trigger_retries: int = Field(default=3, ge=0)
+    """Further attempts of a `result.pre_trigger` before the runs start anyway."""
+
+    hooks_poll_seconds: float = Field(default=1.0, gt=0)
+    """How often each process looks for due deliveries and due cron jobs."""
+
+    smtp_host: str = ""
+    """Email notifications go through this SMTP server; empty sends no email."""
+
+    smtp_port: int = 25
+    smtp_username: str = ""
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool = False
+    smtp_ssl: bool = False
+    smtp_from: str = "voxtest@localhost"
+    notify_email_to: str = ""
+    """Comma-separated recipients of every project's email notifications."""
+
+    slack_webhook_url: str = ""
+    """A Slack incoming-webhook URL that receives every project's notifications."""
+
+    daily_report_hour: int = Field(default=9, ge=0, le=23)
+    """The hour, in each project's time zone, the daily report is sent."""
+
     # The simulated caller's model: any OpenAI-compatible chat-completions endpoint.
     llm_base_url: str = ""
     """e.g. https://api.openai.com/v1, http://127.0.0.1:11434/v1 (Ollama), or an Azure
