@@ -76,23 +76,30 @@ class CallerLine:
 class Playout:
     """The far side's audio on the local clock; `take()` returns what was laid since."""
 
-    def __init__(self, origin: float, *, slack_s: float = 0.06, keep_s: float = 30.0) -> None:
+    def __init__(
+        self, origin: float, *, jitter_s: float = 0.1, slack_s: float = 0.3, keep_s: float = 30.0
+    ) -> None:
         self.origin = origin  # stream sample 0 plays at this instant
         self.samples = 0  # laid so far
         self.cursor = origin  # when the next sample plays
-        self.slack_s = slack_s  # how late a frame may be before its gap becomes silence
+        # A frame later than `jitter_s` leaves a silence before it (a shorter gap is the
+        # network's or the event loop's jitter, not a pause); with no frame for `slack_s`
+        # the gap is silence at once, so a VAD sees the speaker stop.
+        self.jitter_s = jitter_s
+        self.slack_s = slack_s
         self._anchors: deque[tuple[int, float]] = deque([(0, origin)])  # (sample, instant)
         self._keep = int(keep_s * SAMPLE_RATE)
         self._fresh: list[bytes] = []
-        self.voiced_frames: deque[tuple[int, int]] = deque(maxlen=4096)  # (first, last) sample
+        # (first sample, last sample, arrival) of recent frames holding speech
+        self.voiced_frames: deque[tuple[int, int, float]] = deque(maxlen=4096)
 
     def frame(self, pcm: bytes, arrived_at: float) -> None:
-        if arrived_at > self.cursor:
+        if arrived_at - self.cursor > self.jitter_s:
             self._silence_until(arrived_at)
         first = self.samples
         self._lay(pcm)
         if voiced_span(pcm) is not None:
-            self.voiced_frames.append((first, self.samples - 1))
+            self.voiced_frames.append((first, self.samples - 1, arrived_at))
 
     def tick(self, now: float) -> None:
         """No frame for a while: the gap up to `now - slack` is silence."""
@@ -112,8 +119,18 @@ class Playout:
                 break
         return anchor_time + (sample - anchor_sample) / SAMPLE_RATE
 
+    def arrival_of(self, sample: int) -> float:
+        """When stream sample `sample` came in: its frame's arrival plus its offset in the
+        frame (frames that came in a burst each count from their own arrival)."""
+        for first, last, arrived in reversed(self.voiced_frames):
+            if first <= sample <= last:
+                return arrived + (sample - first) / SAMPLE_RATE
+            if last < sample:
+                break
+        return self.time_of(sample)
+
     def voiced_frames_between(self, first: int, last: int) -> int:
-        return sum(1 for a, b in self.voiced_frames if b >= first and a <= last)
+        return sum(1 for a, b, _ in self.voiced_frames if b >= first and a <= last)
 
     def _silence_until(self, instant: float) -> None:
         count = int(round((instant - self.cursor) * SAMPLE_RATE))

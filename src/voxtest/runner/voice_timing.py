@@ -25,7 +25,9 @@ class AgentTurnRecord:
     voiced_frames: int = 0
     latency_ms: float | None = None
     interrupted: bool = False
-    words: tuple[Word, ...] = ()
+    words: tuple[Word, ...] = ()  # times are instants on the caller's clock
+    first_sample: int = 0
+    last_sample: int = 0
 
 
 @dataclass
