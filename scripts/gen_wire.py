@@ -55,6 +55,8 @@ TYPE_OVERRIDES: dict[tuple[str, str], str] = {
         ).split()
     },
     ("AIAgent", "knowledge_base_files"): "list[int] | str",
+    # CHIRP runs take the first N scenarios or "all" as well as a list (Cekura's docs).
+    ("SchemaPostRunScenariosChirp", "scenarios"): "list[int] | int | str",
     # v2 provider configs are a oneOf of per-provider objects none of which excludes the
     # others; generated as empty models they would drop every key. The service validates them
     # against provider.type (voxtest.domain.agent_rules).

@@ -100,6 +100,11 @@ class Settings(BaseSettings):
     llama_cpp_context_tokens: int = Field(default=4096, ge=512)
     """The model's context window (prompt and reply), in tokens."""
 
+    # Voice runs.
+    speech_test_doubles: bool = False
+    """Voice runs speak and hear with the tone test doubles (`voxtest.speech.fake`) instead of
+    the speech engines: for tests and demos of the call loop without speech models."""
+
     @field_validator("home", mode="before")
     @classmethod
     def _expand_home(cls, value: object) -> object:

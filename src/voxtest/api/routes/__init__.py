@@ -10,6 +10,7 @@ from voxtest.api.routes import (
     personalities,
     predefined_metrics,
     projects,
+    recordings,
     run_json,
     runs,
     scenario_folders,
@@ -30,4 +31,5 @@ ROUTERS: list[APIRouter] = [
     evaluation.router,  # before metrics: `preview-progress/` is no metric id
     metrics.router,
     predefined_metrics.router,
+    recordings.router,  # voxtest's own paths
 ]
