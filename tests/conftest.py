@@ -108,7 +108,9 @@ def _org_name() -> str:
 
 
 def make_settings(home: Path, database_url: str = "") -> Settings:
-    return Settings(home=home, database_url=database_url, api_key_cache_seconds=0.0)
+    return Settings(
+        home=home, database_url=database_url, api_key_cache_seconds=0.0, speech_test_doubles=True
+    )
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgres"])

@@ -204,6 +204,10 @@ class Settings(BaseSettings):
     deepgram_api_key: SecretStr | None = None
     deepgram_base_url: str = "https://api.deepgram.com"
     deepgram_model: str = "nova-3"
+    # Voice runs.
+    speech_test_doubles: bool = False
+    """Voice runs speak and hear with the tone test doubles (`voxtest.speech.fake`) instead of
+    the speech engines: for tests and demos of the call loop without speech models."""
 
     @field_validator("home", mode="before")
     @classmethod

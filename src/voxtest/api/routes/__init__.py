@@ -14,6 +14,7 @@ from voxtest.api.routes import (
     personalities,
     predefined_metrics,
     projects,
+    recordings,
     run_json,
     runs,
     scenario_folders,
@@ -42,4 +43,5 @@ ROUTERS: list[APIRouter] = [
     observability.router,
     call_logs.router,  # `filters/`, `evaluate_metrics/`... before `{id}/` (registered first)
     cron_jobs.router,
+    recordings.router,  # voxtest's own paths
 ]

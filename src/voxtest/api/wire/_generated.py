@@ -7525,6 +7525,234 @@ class ScenariosRunWebsocket3201(ReadModel):
     created_at: datetime | None = None
 
 
+class SchemaPostRunScenariosChirpWrite(WriteModel):
+    """Schema for the run_scenarios_chirp endpoint (raw-PCM WebSocket voice)."""
+
+    agent_id: int | None = Field(None, description="ID of the agent to run evaluators for")
+    assistant_id: str | None = Field(
+        None,
+        description='Alternative to agent ID - the assistant ID to use for this scenario\nExample: `"asst_1234567890"`',
+    )
+    scenarios: list[int] | int | str | None = Field(
+        None,
+        description="List of evaluator IDs to run. Either scenarios, tags, or folder_path must be provided.\nExample: `[11, 22, 33]`\n\nTo run evaluators by tag or folder, use the `tags` or `folder_path` fields instead.",
+    )
+    tags: list[str] | None = Field(
+        None,
+        description='List of tags to filter evaluators to run. Either evaluators or tags must be provided.\nExample: `["tag1", "tag2", "tag3"]`',
+    )
+    folder_path: str | None = Field(
+        None,
+        description='Dot-separated folder path to select evaluators from (e.g. `"Sales.Inbound"`).\nMutually exclusive with `scenarios` and `tags`. Requires `project_id`.',
+    )
+    project_id: int | None = Field(
+        None,
+        description="Project ID. Required when using `folder_path` (or when passing a folder path string via `scenarios`).\nExample: `1376`",
+    )
+    frequency: int | None = Field(
+        None, ge=1, description="The number of times each evaluator will run\nExample: `1`"
+    )
+    name: str | None = Field(None, description="Label text for result")
+    outbound_phone_number: str | None = Field(
+        None,
+        description='Override the phone number to use for outbound calls.\nExample: "+1234567890"',
+    )
+    personality_ids: list[int] | None = Field(
+        None,
+        description="List of personality IDs to override for this run. If not provided, uses the scenario's default personality.\nExample: `[123, 456, 789]`",
+    )
+    test_profile_ids: list[int] | None = Field(
+        None,
+        description="List of test profile IDs to override for this run. If not provided, uses the scenario's default test profile.\nExample: `[123, 456, 789]`",
+    )
+    personality_id: int | None = Field(
+        None,
+        description="Single personality ID override. Merged into personality_ids; prefer personality_ids for multiple.",
+    )
+    test_profile_id: int | None = Field(
+        None,
+        description="Single test profile ID override. Merged into test_profile_ids; prefer test_profile_ids for multiple.",
+    )
+    mode: Literal["same_number", "different_numbers"] | None = Field(
+        None,
+        description="Using same or different phone numbers for each evaluation\n\n* `same_number` - same_number\n* `different_numbers` - different_numbers",
+    )
+    agent_number: str | None = Field(
+        None,
+        description='Override the phone number from which the agent under test receives the call during outbound runs.\nThis allows overriding the default agent contact number for testing purposes.\nExample: "+1234567890"',
+    )
+    concurrency_limit: int | None = Field(
+        None,
+        ge=1,
+        description="Cap on the number of evaluator runs executed in parallel. Default: unbounded (subject to your provider's rate limits).\nUse this to avoid hitting provider rate limits on large frequency or folder runs.\nExample: `5`",
+    )
+    mock_tool_names: list[str] | None = Field(
+        None,
+        description='Names of mock tools to activate for this run. Cekura swaps those tools\' URLs to mock endpoints while the\nrun is active and restores the originals when it finishes. Omit (or send null) to mock every tool\nconfigured on the agent; send an empty list to mock none so every tool keeps its original endpoint.\nExample: `["get_appointments", "cancel_booking"]`',
+    )
+    websocket_url: str | None = Field(
+        None,
+        description="Override the agent's stored raw-PCM WebSocket endpoint (telephony.websocket_url) for this run.",
+    )
+    REQUIRED: ClassVar[frozenset[str]] = frozenset([])
+    NON_NULL: ClassVar[frozenset[str]] = frozenset(
+        [
+            "agent_id",
+            "agent_number",
+            "assistant_id",
+            "concurrency_limit",
+            "folder_path",
+            "frequency",
+            "mock_tool_names",
+            "mode",
+            "name",
+            "outbound_phone_number",
+            "project_id",
+            "scenarios",
+            "tags",
+            "websocket_url",
+        ]
+    )
+
+
+class ScenariosRunChirp2200Runs(ReadModel):
+    """ScenariosRunChirp2200Runs"""
+
+    id: int | None = Field(None, description="ID of the run")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the run"
+    )
+    scenario: int | None = Field(None, description="ID of the scenario")
+    number: str | None = Field(
+        None,
+        description="For outbound runs (agent.inbound=False). The given number that must be called from the phone number configured in the cekura agent.",
+    )
+    inbound_number: str | None = Field(
+        None,
+        description="For inbound runs (agent.inbound=True). The agent's configured phone number will receive calls from this number.",
+    )
+    scenario_name: str | None = Field(None, description="Name of the scenario")
+    test_profile_data: dict[str, Any] | None = Field(
+        None, description="Details of the test profile associated with this run scenario"
+    )
+    outbound_dial_window_opens_at: datetime | None = Field(
+        None,
+        description="When the outbound dial window opened (run transitioned to pending/waiting-for-call). Null until dispatched.",
+    )
+    outbound_dial_window_seconds: int | None = Field(
+        None, description="Duration of the outbound dial window in seconds."
+    )
+    outbound_dial_window_closes_at: datetime | None = Field(
+        None,
+        description="Deadline by which your agent must dial the outbound number (opens_at + outbound_dial_window_seconds). Dials after this are dropped and the run returns status: timeout.",
+    )
+
+
+class ScenariosRunChirp2200(ReadModel):
+    """ScenariosRunChirp2200"""
+
+    id: int | None = Field(None, description="ID of the result")
+    agent: int | None = Field(None, description="ID of the agent")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the result"
+    )
+    run_as_text: bool | None = Field(None, description="Whether the scenario ran as text or not")
+    runs: list[ScenariosRunChirp2200Runs] | None = None
+    created_at: datetime | None = None
+
+
+class ScenariosRunChirp200Runs(ReadModel):
+    """ScenariosRunChirp200Runs"""
+
+    id: int | None = Field(None, description="ID of the run")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the run"
+    )
+    scenario: int | None = Field(None, description="ID of the scenario")
+    number: str | None = Field(
+        None,
+        description="For outbound runs (agent.inbound=False). The given number that must be called from the phone number configured in the cekura agent.",
+    )
+    inbound_number: str | None = Field(
+        None,
+        description="For inbound runs (agent.inbound=True). The agent's configured phone number will receive calls from this number.",
+    )
+    scenario_name: str | None = Field(None, description="Name of the scenario")
+    test_profile_data: dict[str, Any] | None = Field(
+        None, description="Details of the test profile associated with this run scenario"
+    )
+    outbound_dial_window_opens_at: datetime | None = Field(
+        None,
+        description="When the outbound dial window opened (run transitioned to pending/waiting-for-call). Null until dispatched.",
+    )
+    outbound_dial_window_seconds: int | None = Field(
+        None, description="Duration of the outbound dial window in seconds."
+    )
+    outbound_dial_window_closes_at: datetime | None = Field(
+        None,
+        description="Deadline by which your agent must dial the outbound number (opens_at + outbound_dial_window_seconds). Dials after this are dropped and the run returns status: timeout.",
+    )
+
+
+class ScenariosRunChirp200(ReadModel):
+    """ScenariosRunChirp200"""
+
+    id: int | None = Field(None, description="ID of the result")
+    agent: int | None = Field(None, description="ID of the agent")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the result"
+    )
+    run_as_text: bool | None = Field(None, description="Whether the scenario ran as text or not")
+    runs: list[ScenariosRunChirp200Runs] | None = None
+    created_at: datetime | None = None
+
+
+class ScenariosRunChirp3200Runs(ReadModel):
+    """ScenariosRunChirp3200Runs"""
+
+    id: int | None = Field(None, description="ID of the run")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the run"
+    )
+    scenario: int | None = Field(None, description="ID of the scenario")
+    number: str | None = Field(
+        None,
+        description="For outbound runs (agent.inbound=False). The given number that must be called from the phone number configured in the cekura agent.",
+    )
+    inbound_number: str | None = Field(
+        None,
+        description="For inbound runs (agent.inbound=True). The agent's configured phone number will receive calls from this number.",
+    )
+    scenario_name: str | None = Field(None, description="Name of the scenario")
+    test_profile_data: dict[str, Any] | None = Field(
+        None, description="Details of the test profile associated with this run scenario"
+    )
+    outbound_dial_window_opens_at: datetime | None = Field(
+        None,
+        description="When the outbound dial window opened (run transitioned to pending/waiting-for-call). Null until dispatched.",
+    )
+    outbound_dial_window_seconds: int | None = Field(
+        None, description="Duration of the outbound dial window in seconds."
+    )
+    outbound_dial_window_closes_at: datetime | None = Field(
+        None,
+        description="Deadline by which your agent must dial the outbound number (opens_at + outbound_dial_window_seconds). Dials after this are dropped and the run returns status: timeout.",
+    )
+
+
+class ScenariosRunChirp3200(ReadModel):
+    """ScenariosRunChirp3200"""
+
+    id: int | None = Field(None, description="ID of the result")
+    agent: int | None = Field(None, description="ID of the agent")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the result"
+    )
+    run_as_text: bool | None = Field(None, description="Whether the scenario ran as text or not")
+    runs: list[ScenariosRunChirp3200Runs] | None = None
+    created_at: datetime | None = None
+
+
 class SchemaPostDeleteRunsWrite(WriteModel):
     """SchemaPostDeleteRuns"""
 
@@ -9097,6 +9325,21 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         "scenarios-run-websocket_3",
         RunScenariosWithWebsocketsWrite,
         {201: ScenariosRunWebsocket3201, 400: None},
+    ),
+    ("POST", "/test_framework/v1/scenarios/run_scenarios_chirp/"): Operation(
+        "scenarios-run-chirp_2",
+        SchemaPostRunScenariosChirpWrite,
+        {200: ScenariosRunChirp2200, 400: None},
+    ),
+    ("POST", "/test_framework/v1/scenarios-external/run_scenarios_chirp/"): Operation(
+        "scenarios-run-chirp",
+        SchemaPostRunScenariosChirpWrite,
+        {200: ScenariosRunChirp200, 400: None},
+    ),
+    ("POST", "/test_framework/v2/scenarios/run_scenarios_chirp/"): Operation(
+        "scenarios-run-chirp_3",
+        SchemaPostRunScenariosChirpWrite,
+        {200: ScenariosRunChirp3200, 400: None},
     ),
     ("POST", "/test_framework/v1/results/{id}/rerun/"): Operation(
         "results-v1-rerun-create", None, {200: Result}
