@@ -1,6 +1,6 @@
 """Cron jobs' schedules: crontab expressions in a time zone, and the missed-tick rule.
 
-The rule (docs/design/0004-webhooks-and-schedules.md): a job whose `next_run_at` has passed
+The rule (docs/design/0007-webhooks-and-schedules.md): a job whose `next_run_at` has passed
 fires once, however many ticks were missed while no voxtest process ran, and its next tick
 is the first one strictly after the moment it fired.
 """

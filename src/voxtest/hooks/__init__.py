@@ -1,5 +1,5 @@
 """Webhooks, schedules and notifications: what every voxtest process does in the background
-besides runs (see docs/design/0004-webhooks-and-schedules.md).
+besides runs (see docs/design/0007-webhooks-and-schedules.md).
 
 - `send`: one attempt over HTTP (URL checked when dialled) or SMTP.
 - `deliverer`: claims due outbox rows (`services.outbox`) and records each attempt.

@@ -8,7 +8,7 @@ yields, and when it asks "Are you still there?". Transcribing, judging, phrasing
 synthesizing run in one helper task (`_think`), so the frame timer never waits on them.
 
 Latency is measured on the caller's clock in stream time: from the last voiced caller sample
-sent to the agent's VAD onset (bias corrected by the engine), see docs/design/0004.
+sent to the agent's VAD onset (bias corrected by the engine), see docs/design/0006.
 """
 
 from __future__ import annotations

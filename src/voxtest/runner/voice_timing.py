@@ -1,4 +1,4 @@
-"""The timing record of a voice call (`details["voice"]`, docs/design/0004-voice-runs.md).
+"""The timing record of a voice call (`details["voice"]`, docs/design/0006-voice-runs.md).
 
 Times are seconds since the call connected, rounded to the millisecond.
 """

@@ -1,6 +1,6 @@
 """One CHIRP voice run: dial the agent's telephony websocket, play the script by voice, keep
 the recording under `VOXTEST_HOME/recordings/` and the timing record in the run's details
-(docs/design/0004-voice-runs.md). Conditional-actions scenarios only (instruction scenarios
+(docs/design/0006-voice-runs.md). Conditional-actions scenarios only (instruction scenarios
 need a spoken simulated caller, not built yet)."""
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
 A process claims a due job by moving its `next_run_at` on with a conditional update (`WHERE
 next_run_at = <the due value it read>`): of several processes reading the same due job, one
 update matches. The new `next_run_at` is the first tick after now, so after downtime a job
-fires once, not once per missed tick (docs/design/0004-webhooks-and-schedules.md). The result
+fires once, not once per missed tick (docs/design/0007-webhooks-and-schedules.md). The result
 is created in the claiming transaction; if the job cannot start (its scenarios are gone), the
 tick is still spent, the job's `last_error` says why and the cron-failure notice goes out.
 """

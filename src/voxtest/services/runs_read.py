@@ -82,7 +82,7 @@ def full(run: Run, agent_name: str | None, result_name: str | None) -> dict[str,
 
 
 def _voice(run: Run) -> dict[str, Any]:
-    """A voice run's recording and type (docs/design/0004-voice-runs.md)."""
+    """A voice run's recording and type (docs/design/0006-voice-runs.md)."""
     voice = (run.details or {}).get("voice")
     if not isinstance(voice, dict):
         return {"run_as_text": True, "run_type": "Text"}

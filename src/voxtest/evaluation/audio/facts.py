@@ -1,7 +1,7 @@
 """What a voice run leaves for its audio metrics: the recording and the live timing record.
 
 Read from the run's `details["audio"]` (shape in docs/design/0005-audio-metrics.md) or, when
-absent, from the voice loop's own record `details["voice"]` (docs/design/0004-voice-runs.md:
+absent, from the voice loop's own record `details["voice"]` (docs/design/0006-voice-runs.md:
 `recording.path`, turns with `start_s`/`end_s`). Pure data and parsing: no file is opened.
 """
 
