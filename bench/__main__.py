@@ -10,6 +10,7 @@ from bench import (
     conversations,
     db_roundtrip,
     evaluation_cost,
+    ingest,
     metric_quality,
     scale_out,
 )
@@ -27,6 +28,7 @@ def main() -> None:
             "scale-out",
             "evaluation",
             "metric-quality",
+            "ingest",
         ],
         help="run one benchmark",
     )
@@ -45,6 +47,8 @@ def main() -> None:
         scale_out.run(save=args.save)
     if args.only in (None, "evaluation"):
         evaluation_cost.run()
+    if args.only in (None, "ingest"):
+        ingest.run()
     if args.only in (None, "metric-quality"):
         metric_quality.run()  # needs a judge model (VOXTEST_JUDGE_*); says so otherwise
 

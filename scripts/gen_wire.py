@@ -61,6 +61,10 @@ TYPE_OVERRIDES: dict[tuple[str, str], str] = {
         for schema in ("Tool", "PatchedTool")
         for field in ("served_via", "mcp_server")
     },
+    # Call logs: `rerun_evaluation/` takes a list of ids or the string "all" (its description),
+    # and an assistant id is the provider's string (typed integer, with string examples).
+    ("RerunEvaluation", "call_logs"): "list[int] | str",
+    ("RerunEvaluation", "assistant_id"): "int | str",
     # v2 provider configs are a oneOf of per-provider objects none of which excludes the
     # others; generated as empty models they would drop every key. The service validates them
     # against provider.type (voxtest.domain.agent_rules).

@@ -64,6 +64,15 @@ class Settings(BaseSettings):
     run_stale_after_seconds: float = Field(default=60.0, gt=0)
     """A run whose stamp is older than this was left by a dead process and is failed."""
 
+    recording_max_bytes: int = Field(default=100_000_000, gt=0)
+    """Largest call recording `observe/` accepts as an upload (kept under `home/recordings`)."""
+
+    call_log_evaluations: int = Field(default=4, ge=1)
+    """Call logs one process evaluates at once (each judges its metrics in parallel too)."""
+
+    call_log_poll_seconds: float = Field(default=1.0, gt=0)
+    """How often a process looks for queued call-log evaluations (an ingest wakes it at once)."""
+
     run_starts_per_second: int = Field(default=5, ge=0)
     """At most this many runs of one organization start in any second, across every process
     (Cekura schedules 5 calls a second); 0 for no pace."""

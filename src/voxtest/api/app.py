@@ -17,7 +17,9 @@ from voxtest.api.responses import JsonResponse
 from voxtest.api.routes import ROUTERS
 from voxtest.api.routing import TrailingSlashMiddleware
 from voxtest.context import Services
+from voxtest.dashboard.routes import router as dashboard_router
 from voxtest.runs.driver import start_runs
+from voxtest.services.call_logs_background import CallLogEvaluations
 from voxtest.settings import Settings
 
 
@@ -30,10 +32,13 @@ def create_app(settings: Settings) -> FastAPI:
         app.state.settings = settings
         app.state.key_cache = KeyCache(settings.api_key_cache_seconds)
         app.state.executor = runs = await start_runs(services)
+        app.state.call_logs = call_logs = CallLogEvaluations(services)
+        call_logs.start()
         try:
             async with mcp_endpoint.running(settings) as app.state.mcp:
                 yield
         finally:
+            await call_logs.stop()
             evaluations = getattr(app.state, "evaluations", None)  # made on first use
             if evaluations is not None:
                 await evaluations.stop()
@@ -51,6 +56,7 @@ def create_app(settings: Settings) -> FastAPI:
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router)
+    app.include_router(dashboard_router)
 
     @app.get("/health", include_in_schema=False)
     async def health() -> dict[str, str]:

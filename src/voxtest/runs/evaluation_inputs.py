@@ -31,7 +31,7 @@ async def call_facts(session: AsyncSession, run: Run) -> CallFacts:
         connected=bool(details.get("connected", True)),
         mode="simulation",
         run_id=run.id,
-        agent=await _agent_facts(session, agent) if agent is not None else {},
+        agent=await agent_facts(session, agent) if agent is not None else {},
         scenario={
             "name": snap.get("scenario_name") or "",
             "instructions": snap.get("instructions") or "",
@@ -46,7 +46,7 @@ async def call_facts(session: AsyncSession, run: Run) -> CallFacts:
     )
 
 
-async def _agent_facts(session: AsyncSession, agent: Agent) -> dict[str, Any]:
+async def agent_facts(session: AsyncSession, agent: Agent) -> dict[str, Any]:
     attrs = agent.attrs or {}
     files = await session.scalars(
         select(KnowledgeBaseFile).where(KnowledgeBaseFile.agent_id == agent.id)

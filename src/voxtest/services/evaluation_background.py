@@ -40,6 +40,12 @@ class BackgroundEvaluations:
         if run_ids:
             self._spawn(self._reevaluate(list(run_ids), frozenset(metric_ids)))
 
+    def evaluate_runs(self, run_ids: Sequence[int]) -> None:
+        """Evaluate runs this holder marked `evaluating` with all their metrics (a transcript
+        pushed by the agent's platform replaced theirs)."""
+        if run_ids:
+            self._spawn(self._reevaluate(list(run_ids), None))
+
     def preview(self, plan: PreviewPlan) -> None:
         self._spawn(self._preview(plan))
 
@@ -55,14 +61,14 @@ class BackgroundEvaluations:
         self.tasks.add(task)
         task.add_done_callback(self.tasks.discard)
 
-    async def _reevaluate(self, run_ids: list[int], metric_ids: frozenset[int]) -> None:
+    async def _reevaluate(self, run_ids: list[int], metric_ids: frozenset[int] | None) -> None:
         beats = asyncio.create_task(self._heartbeats(run_ids))
         try:
             await asyncio.gather(*(self._reevaluate_run(r, metric_ids) for r in run_ids))
         finally:
             beats.cancel()
 
-    async def _reevaluate_run(self, run_id: int, metric_ids: frozenset[int]) -> None:
+    async def _reevaluate_run(self, run_id: int, metric_ids: frozenset[int] | None) -> None:
         async with self.slots:
             await self.evaluator.evaluate(run_id, self.worker, only=metric_ids)
 

@@ -107,6 +107,17 @@ async def bulk_evaluate_metrics(
     return Chosen(marked, metric_ids)
 
 
+async def mark_for_evaluation(
+    session: AsyncSession, run_ids: Sequence[int], worker: str
+) -> list[int]:
+    """Mark runs whose conversation ended `evaluating` for `worker` (their results running);
+    returns those marked (a run still playing is evaluated when it ends anyway)."""
+    marked = await _mark(session, run_ids, worker)
+    touched = select(Run.result_id).where(Run.id.in_(marked)).distinct()
+    await _results_running(session, list(await session.scalars(touched)))
+    return marked
+
+
 def _ids(given: Mapping[str, Any], field: str, errors: Errors) -> list[int]:
     """The ids of list `field` (integers or their strings), without repeats."""
     if field not in given:

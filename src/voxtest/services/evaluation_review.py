@@ -17,13 +17,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from voxtest.evaluation.model import FAIL_SCORE, PASS_SCORE, MetricValue
 from voxtest.evaluation.rubric_eval import evaluate_rubric, run_success
 from voxtest.services.metrics_links import rubric_of
-from voxtest.storage.tables import Run
+from voxtest.storage.tables import CallLog, Run
 
 REVIEWED_SUCCESS, REVIEWED_FAILURE = "reviewed_success", "reviewed_failure"
 
 
-async def apply_votes(session: AsyncSession, run: Run) -> None:
-    """Show the run's votes on its metric values and set its review status from them."""
+async def apply_votes(session: AsyncSession, run: Run | CallLog) -> None:
+    """Show the votes on a run's (or call log's) metric values and set its review status."""
     votes = run.metric_votes or {}
     items = [_shown(item, votes.get(str(item.get("id")))) for item in metric_items(run)]
     run.evaluation = {**(run.evaluation or {}), "metrics": items}
@@ -32,12 +32,12 @@ async def apply_votes(session: AsyncSession, run: Run) -> None:
         return
     rubric = await rubric_of(session, run.project_id)
     values = [_as_voted(MetricValue.from_wire(i), votes.get(str(i.get("id")))) for i in items]
-    connected = bool((run.details or {}).get("connected", True))
+    connected = bool((run.details or {}).get("connected", True)) if isinstance(run, Run) else True
     passed = evaluate_rubric(rubric, values).passed
     run.review_status = REVIEWED_SUCCESS if run_success(connected, passed) else REVIEWED_FAILURE
 
 
-def metric_items(run: Run) -> list[dict[str, Any]]:
+def metric_items(run: Run | CallLog) -> list[dict[str, Any]]:
     metrics = (run.evaluation or {}).get("metrics") or []
     return [m for m in metrics if isinstance(m, dict)]
 

@@ -27,7 +27,7 @@ from voxtest.services import tenancy
 from voxtest.services.common import raise_if
 from voxtest.services.evaluation_review import apply_votes, metric_items
 from voxtest.services.metrics_links import does_not_exist
-from voxtest.storage.tables import Metric, Run
+from voxtest.storage.tables import CallLog, Metric, Run
 
 SCORE_RANGE = (0.0, 5.0)  # continuous_qualitative
 
@@ -37,6 +37,14 @@ async def mark_metric_vote(
 ) -> dict[str, Any]:
     run = await tenancy.owned(session, principal, Run, run_id)
     await session.refresh(run, with_for_update=True)  # votes on one run apply one at a time
+    await vote(session, principal, run, body)
+    return {"success": True}
+
+
+async def vote(
+    session: AsyncSession, principal: Principal, run: Run | CallLog, body: MarkMetricVoteWrite
+) -> None:
+    """Record the vote on `run` (a run or a call log, locked by the caller)."""
     raise_if(body.missing())
     given = body.given()
     metric_id = int(given["metric_id"])
@@ -44,12 +52,16 @@ async def mark_metric_vote(
     metric = (await session.scalars(query)).first()
     if metric is None:
         raise ValidationFailed({"metric_id": does_not_exist([metric_id])})
-    if run.status == "evaluating":
-        raise ValidationFailed("The run is being evaluated; vote once its evaluation is stored.")
+    what = "run" if isinstance(run, Run) else "call"
+    busy = run.status == "evaluating" if isinstance(run, Run) else run.eval_state != "done"
+    if busy:
+        raise ValidationFailed(
+            f"The {what} is being evaluated; vote once its evaluation is stored."
+        )
     item = next((m for m in metric_items(run) if m.get("id") == metric_id), None)
     if item is None:
         raise ValidationFailed(
-            {"metric_id": [f"Metric {metric_id} has no value on this run; evaluate it first."]}
+            {"metric_id": [f"Metric {metric_id} has no value on this {what}; evaluate it first."]}
         )
     votes = dict(run.metric_votes or {})
     if given["thumbs_up"] is None:
@@ -59,7 +71,6 @@ async def mark_metric_vote(
         votes[str(metric_id)] = _vote(item, enum_values, given)
     run.metric_votes = votes
     await apply_votes(session, run)
-    return {"success": True}
 
 
 def _vote(item: Mapping[str, Any], enum_values: Sequence[str], given: Mapping[str, Any]) -> Any:

@@ -13,9 +13,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from voxtest.api.auth import Principal
 from voxtest.errors import NotFound
-from voxtest.storage.tables import Agent, Metric, Result, Run, Scenario, TestProfile, Tool
+from voxtest.storage.tables import (
+    Agent,
+    CallLog,
+    Metric,
+    Result,
+    Run,
+    Scenario,
+    TestProfile,
+    Tool,
+)
 
-Owned = TypeVar("Owned", Agent, Metric, Result, Run, Scenario, TestProfile, Tool)
+Owned = TypeVar("Owned", Agent, CallLog, Metric, Result, Run, Scenario, TestProfile, Tool)
 
 
 def visible(principal: Principal, model: type[Owned]) -> Select[Owned]:

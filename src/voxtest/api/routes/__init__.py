@@ -4,9 +4,11 @@ from fastapi import APIRouter
 
 from voxtest.api.routes import (
     agents,
+    call_logs,
     evaluation,
     metrics,
     mock_runtime,
+    observability,
     organizations,
     personalities,
     predefined_metrics,
@@ -34,4 +36,6 @@ ROUTERS: list[APIRouter] = [
     evaluation.router,  # before metrics: `preview-progress/` is no metric id
     metrics.router,
     predefined_metrics.router,
+    observability.router,
+    call_logs.router,  # `filters/`, `evaluate_metrics/`... before `{id}/` (registered first)
 ]

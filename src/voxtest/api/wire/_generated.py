@@ -7661,6 +7661,479 @@ class MetricPreviewWrite(WriteModel):
     )
 
 
+class CreateCallLogWrite(WriteModel):
+    """CreateCallLog"""
+
+    call_id: str | None = Field(
+        None,
+        max_length=100,
+        description='Unique identifier for the call.\nExample: \n- `"call_abc123xyz"`\n- `"stereo_audio_session_456"`',
+    )
+    trace_id: str | None = Field(
+        None,
+        max_length=32,
+        description='OpenTelemetry trace ID (32-char hex string). Example: "4bf92f3577b34da6a3ce929d0e0e4736"',
+    )
+    agent: int | None = Field(
+        None, description="Agent ID, required if assistant_id not provided\nExample: `2421`"
+    )
+    assistant_id: str | None = Field(
+        None,
+        description='Provider\'s Assistant ID, required if agent not provided\nExample: \n- `"asst_abc123xyz"`\n- `"agent_xyz789"`',
+    )
+    voice_recording: str | None = Field(
+        None,
+        description='Audio recording file of the call.\nExample: Binary data `"recordings/call_123_20240315.mp3"`',
+    )
+    voice_recording_url: str | None = Field(
+        None,
+        description='URL to call recording audio file\nExample: `"https://storage.example.com/recordings/call_123.mp3"`',
+    )
+    transcript_type: (
+        Literal[
+            "cekura",
+            "vocera",
+            "vapi",
+            "retell",
+            "deepgram",
+            "pipecat",
+            "livekit",
+            "elevenlabs",
+            "none-mono",
+        ]
+        | None
+    ) = Field(
+        None,
+        description='Format of the `transcript_json` payload. Tells Cekura how to parse roles and timestamps.\n\n- `vapi` — Vapi webhook format: `[{"role": "bot"|"user", "message": "...", "time": 0.0}]`\n- `retell` — Retell webhook format\n- `elevenlabs` — ElevenLabs format\n- `livekit` — LiveKit format\n- `pipecat` — Pipecat format\n- `deepgram` — Deepgram format\n- `cekura` (default) — `[{"role": "Testing Agent"|"Main Agent", "content": "...", "start_time": 0.0, "end_time": 2.5}]`. **Valid roles are `"Testing Agent"` and `"Main Agent"` only** — using `"agent"` or `"user"` will return a validation error.\n- `none-mono` — mono audio with no transcript; Cekura generates the transcript automatically.\n\nOmit this field to use the default Cekura format.\n\n* `cekura` - cekura\n* `vocera` - vocera\n* `vapi` - vapi\n* `retell` - retell\n* `deepgram` - deepgram\n* `pipecat` - pipecat\n* `livekit` - livekit\n* `elevenlabs` - elevenlabs\n* `none-mono` - none-mono',
+    )
+    transcript_json: Any = Field(
+        None,
+        description='Call transcript in supported format (Vapi, Retell, Deepgram, ElevenLabs, Cekura)\n\nCheck the [Transcript Format](/documentation/advanced/transcript-format) documentation for more details.\n\nCekura Transcript Format Example:\n```json\n[\n   {\n      "role": "Testing Agent",\n      "content": "Hello.",\n      "end_time": 1.9399999,\n      "start_time": 1.4399999\n   },\n   {\n      "role": "Main Agent",\n      "content": "Hello. I want to book appointment today. My name is John.",\n      "end_time": 7.539999511718751,\n      "start_time": 3.1\n   },\n   {\n      "role": "Testing Agent",\n      "content": "Well, I mean, sure. What time exactly are we talking about here",\n      "end_time": 15.71,\n      "start_time": 12.01\n   },\n   {\n      "role": "Main Agent",\n      "content": "6 PM.",\n      "end_time": 18.269999,\n      "start_time": 17.609999\n   }\n]\n```',
+    )
+    call_ended_reason: str | None = Field(
+        None,
+        description='Reason why the call ended\nExample: \n- `"customer-ended-call"`\n- `"agent-ended-call"`',
+    )
+    customer_number: str | None = Field(
+        None,
+        description='Customer\'s phone number or identifier\nExample: \n- `"+1234567890"`\n- `"customer_abc123"`',
+    )
+    metadata: Any = Field(
+        None,
+        description='Additional call metadata\nExample:\n```json\n{\n    "customer_id": "123",\n    "order_id": "ORD-12345",\n    "name": "John Doe"\n}\n```',
+    )
+    timestamp: str | None = Field(
+        None, description="When the call occurred.\nExample: `2024-03-15T10:15:45Z`"
+    )
+    dynamic_variables: Any = Field(
+        None,
+        description='Dynamic variables used to replace {{variables}} in agent description.\nExample:\n```json\n{\n    "subscription_id": "SUB-12345",\n    "product_type": "premium"\n}\n```',
+    )
+    feedback: str | None = Field(
+        None, description='Feedback about the call\nExample: `"Great call"`'
+    )
+    redact_fields: (
+        list[
+            Literal[
+                "person_name",
+                "age",
+                "phone_number",
+                "email_address",
+                "date",
+                "time",
+                "location",
+                "origin",
+                "gender_sexuality",
+                "physical_attribute",
+                "occupation",
+                "username",
+                "password",
+                "ip_address",
+                "url",
+                "filename",
+                "event",
+                "vehicle_id",
+                "dob",
+                "healthcare_number",
+                "medical_professional",
+                "credit_card",
+                "account_number",
+                "bank_account",
+                "money",
+                "ssn",
+                "passport_number",
+                "driver_license",
+                "numerical_pii",
+            ]
+        ]
+        | None
+    ) = Field(
+        None,
+        description='Optional list of sensitive fields to redact from the transcript and audio. Overrides the agent\'s configured redaction fields for this call; when omitted, the agent\'s configuration applies.\nAvailable fields include: phone_number, email_address, credit_card, ssn, dob, healthcare_number, etc.\nNote: Redacting any fields incurs a cost of 0.1 credits per minute by default, regardless of how many fields are selected.\nExample: `["phone_number", "email_address", "credit_card"]`',
+    )
+    metric_ids: str | None = Field(
+        None,
+        description='Comma-separated metric IDs to evaluate for this call. Example: "118,119". To run metrics after the call is created, use the evaluate_metrics endpoint instead.',
+    )
+    main_agent_channel_index: int | None = Field(
+        None,
+        description="Channel index (0 or 1) of the main agent in stereo recordings. When provided, skips automatic channel detection. Example: `0` means channel 0 is the main agent, channel 1 is the customer/testing agent.",
+    )
+    REQUIRED: ClassVar[frozenset[str]] = frozenset(["call_id"])
+    NON_NULL: ClassVar[frozenset[str]] = frozenset(
+        [
+            "agent",
+            "call_id",
+            "metric_ids",
+            "redact_fields",
+            "timestamp",
+            "trace_id",
+            "transcript_type",
+        ]
+    )
+
+
+class CallLogListSerializerMetrics(ReadModel):
+    """CallLogListSerializerMetrics"""
+
+    id: int = Field(description="Metric ID")
+    name: str = Field(description="Metric name")
+    type: str = Field(description="Metric type")
+    score: float = Field(description="Evaluated metric score, Present if metrictype is not enum")
+    enum: str = Field(description="Metric enum, Present if type is enum")
+    value: str = Field(description="Evaluated metric value, Present if metric type is enum")
+
+
+class CallLogList(ReadModel):
+    """CallLogList"""
+
+    id: int | None = None
+    duration: str | None = Field(
+        None, description="Call duration in minutes in MM:SS format.\nExample: `01:10`"
+    )
+    success: bool | None = Field(
+        None, description="Whether the call was successful.\nExample: `true` or `false`"
+    )
+    is_reviewed: bool | None = Field(
+        None, description="Whether the call has been reviewed.\nExample: `true` or `false`"
+    )
+    status: Literal["success", "failure", "reviewed_success", "reviewed_failure"] | None = Field(
+        None,
+        description='Status of the call or conversation.\nExample: `"completed"` or `"failed"`\n\n* `success` - Success\n* `failure` - Failure\n* `reviewed_success` - Reviewed Success\n* `reviewed_failure` - Reviewed Failure',
+    )
+    feedback: str | None = Field(
+        None, description='Feedback about the call.\nExample: `"Great Call"`'
+    )
+    metrics: list[CallLogListSerializerMetrics] | None = Field(
+        None, description="Metrics of the call"
+    )
+    call_ended_reason: str | None = Field(
+        None,
+        description='Reason why the call ended.\nExample: \n- `"customer-ended-call"`\n- `"agent-ended-call"`',
+    )
+    customer_number: str | None = Field(
+        None,
+        description='Customer\'s phone number or identifier.\nExample: \n- `"+1234567890"`\n- `"customer_abc123"`',
+    )
+    agent: int | None = Field(None, description="Agent ID")
+    agent_name: str | None = Field(None, description="Agent name")
+    call_id: str = Field(
+        description='Unique identifier for the call.\nExample: \n- `"call_abc123xyz"`\n- `"stereo_audio_session_456"`'
+    )
+    trace_id: str | None = Field(
+        None, description="OpenTelemetry trace ID (32-char hex). Set when OTel tracing is enabled."
+    )
+    timestamp: datetime | None = Field(
+        None, description="When the call occurred.\nExample: `2024-03-15T10:15:45Z`"
+    )
+    error_message: str | None = None
+    dropoff_point: str | None = Field(
+        None,
+        description='Point in conversation where user disengaged.\nExample: `"end of conversation as no queries remaining"`',
+    )
+    topic: str | None = Field(
+        None,
+        description='Topic of the call.\nExample: \n- `"product_inquiry"`\n- `"technical_support"`',
+    )
+    created_at: datetime | None = Field(
+        None, description="When this record was created.\nExample: `2024-03-15T10:30:45Z`"
+    )
+    updated_at: datetime | None = Field(
+        None, description="When this record was last updated.\nExample: `2024-03-15T10:35:11Z`"
+    )
+    transcript: str | None = Field(
+        None,
+        description="Full text transcript of the call.\nExample: \n```text\n[00:01] Testing Agent: Hello. \n[00:02] Main Agent: Hello, how can I help you today?\n[00:03] Testing Agent: Well, I mean, sure. What time exactly are we talking about here\n[00:04] Main Agent: 6 PM.\n[00:05] Testing Agent: Great. I'll book that for you. Just a sec.\n[00:06] Main Agent: Okay.\n```",
+    )
+    transcript_object: str | None = Field(
+        None,
+        description='Structured transcript data with timestamps.\nExample: \n```json\n[\n    {\n        "role": "Testing Agent",\n        "content": "Hello",\n        "start_time": 1.2,\n        "end_time": 1.8\n    },\n    {\n        "role": "Main Agent",\n        "content": "Hello, how can I help you today?",\n        "start_time": 1.8,\n        "end_time": 2.5\n    }\n]`',
+    )
+    evaluation: str | None = Field(None, description="Evaluation of the call")
+
+
+class PaginatedCallLogListList(ReadModel):
+    """PaginatedCallLogListList"""
+
+    count: int
+    next: str | None = None
+    previous: str | None = None
+    results: list[CallLogList]
+
+
+class CallLogCriticalCategories(ReadModel):
+    """CallLogCriticalCategories"""
+
+    category_id: int = Field(description="Category ID")
+    category: str = Field(description="Category name")
+    deviation: float = Field(description="Deviation")
+    wrongly_marked: bool = Field(description="Whether the category was wrongly marked")
+    feedback: str = Field(description="Feedback")
+    priority: Literal["critical", "non-critical", "not_a_bug"] = Field(
+        description="Priority\n\n* `critical` - Critical\n* `non-critical` - Non Critical\n* `not_a_bug` - Not A Bug"
+    )
+
+
+class CallLogTranscriptObject(ReadModel):
+    """CallLogTranscriptObject"""
+
+    role: str = Field(description="Role of the message")
+    content: str = Field(description="Content of the message")
+    timestamp: float = Field(description="Timestamp of the message")
+
+
+class CallLogDetail(ReadModel):
+    """CallLogDetail"""
+
+    id: int | None = None
+    duration: str | None = Field(
+        None, description="Call duration in minutes in MM:SS format.\nExample: `01:10`"
+    )
+    voice_recording_url: str | None = Field(
+        None,
+        description='URL to access the voice recording.\nExample: `"https://storage.example.com/recordings/call_123_20240315.mp3"`',
+    )
+    critical_categories: list[CallLogCriticalCategories] | None = Field(
+        None, description="Critical categories from call evaluation"
+    )
+    transcript_object: list[CallLogTranscriptObject] | None = Field(
+        None,
+        description='Structured transcript data with timestamps.\nExample: \n```json\n[\n    {\n        "role": "Testing Agent",\n        "content": "Hello",\n        "start_time": 1.2,\n        "end_time": 1.8\n    },\n    {\n        "role": "Main Agent",\n        "content": "Hello, how can I help you today?",\n        "start_time": 1.8,\n        "end_time": 2.5\n    }\n]`',
+    )
+    status: Literal["success", "failure", "reviewed_success", "reviewed_failure"] | None = Field(
+        None,
+        description="* `success` - Success\n* `failure` - Failure\n* `reviewed_success` - Reviewed Success\n* `reviewed_failure` - Reviewed Failure",
+    )
+    agent_id: str | None = Field(None, description="Agent ID.\nExample: `2142`")
+    agent_name: str | None = Field(None, description="Agent name")
+    evaluation: Evaluation | None = Field(
+        None,
+        description='Evaluation results for the call.\nExample: \n```json\n{\n    "metrics": [\n        {\n            "id": 35,\n            "name": "Instruction Follow",\n            "type": "binary",\n            "score": 0,\n            "explanation": ["Agent failed to follow the opening script", "Missed key product information"],\n            "vocera_defined_metric_code": "5dedc41b",\n            "function_name": "check_critical_deviations",\n            "extra": {\n                "categories": [\n                    {\n                        "category_id": 5,\n                        "category": "Script Adherence Issue",\n                        "deviation": "Agent deviated from required script",\n                        "priority": "critical"\n                    }\n                ]\n            }\n        },\n        {\n            "id": 18,\n            "name": "Customer Satisfaction",\n            "type": "binary",\n            "score": 5,\n            "explanation": ["Customer expressed satisfaction with service"]\n        }\n    ]\n}\n```',
+    )
+    metadata: dict[str, Any] | None = Field(
+        None,
+        description='Additional call metadata.\nExample: \n```json\n{\n    "ended_reason": "customer-ended-call",\n    "ringing_duration": 3.941,\n    "call_type": "inbound"\n}\n```',
+    )
+    dynamic_variables: dict[str, Any] | None = Field(
+        None,
+        description='Dynamic Variables used in the call.\nExample: \n```json\n{\n    "customer_name": "John Doe",\n    "order_id": "ORD-12345",\n    "product_type": "premium"\n}\n```',
+    )
+    testing_channel_index: int | None = Field(
+        None, description="The channel index of the testing agent in the audio recording"
+    )
+    timestamp: datetime | None = Field(
+        None, description="When the call occurred.\nExample: `2024-03-15T10:15:45Z`"
+    )
+    success: bool | None = Field(
+        None, description="Whether the call was successful.\nExample: `true` or `false`"
+    )
+    is_reviewed: bool | None = Field(
+        None, description="Whether the call has been reviewed.\nExample: `true` or `false`"
+    )
+    feedback: str | None = Field(
+        None, description='Feedback about the call.\nExample: `"Great Call"`'
+    )
+    rubric: Any = Field(
+        None,
+        description='Detailed rubric evaluation data\nExample:\n```json\n[\n    {\n        "metric_id": 100,\n        "metric_name": "Call Quality",\n        "value": 5,\n        "explanation": ["The response was accurate"],\n        "passed": true,\n        "conditions": "score gte 5",\n        "expected_conditions": {"operator": "and", "conditions": [{"field": "score", "op": "gte", "value": 5}]}\n    }\n]\n```',
+    )
+    transcript: str | None = Field(
+        None,
+        description="Full text transcript of the call.\nExample: \n```text\n[00:01] Testing Agent: Hello. \n[00:02] Main Agent: Hello, how can I help you today?\n[00:03] Testing Agent: Well, I mean, sure. What time exactly are we talking about here\n[00:04] Main Agent: 6 PM.\n[00:05] Testing Agent: Great. I'll book that for you. Just a sec.\n[00:06] Main Agent: Okay.\n```",
+    )
+    call_ended_reason: str | None = Field(
+        None,
+        description='Reason why the call ended.\nExample: \n- `"customer-ended-call"`\n- `"agent-ended-call"`',
+    )
+    dropoff_point: str | None = Field(
+        None,
+        description='Point in conversation where user disengaged.\nExample: `"end of conversation as no queries remaining"`',
+    )
+    topic: str | None = Field(
+        None,
+        description='Topic of the call.\nExample: \n- `"product_inquiry"`\n- `"technical_support"`',
+    )
+    customer_number: str | None = Field(
+        None,
+        description='Customer\'s phone number or identifier.\nExample: \n- `"+1234567890"`\n- `"customer_abc123"`',
+    )
+    user_generated_transcript: Any = Field(
+        None,
+        description='Manually created or corrected transcript data.\nExample: \n```json\n[\n    {\n        "role": "Testing Agent",\n        "content": "I need help with my order",\n        "timestamp": "00:15"\n    }\n]`',
+    )
+    error_message: str | None = None
+    created_at: datetime | None = Field(
+        None, description="When this record was created.\nExample: `2024-03-15T10:30:45Z`"
+    )
+    updated_at: datetime | None = Field(
+        None, description="When this record was last updated.\nExample: `2024-03-15T10:35:11Z`"
+    )
+    call_id: str = Field(
+        description='Unique identifier for the call.\nExample: \n- `"call_abc123xyz"`\n- `"stereo_audio_session_456"`'
+    )
+    trace_id: str | None = Field(
+        None, description="OpenTelemetry trace ID (32-char hex). Set when OTel tracing is enabled."
+    )
+    agent: int | None = Field(None, description="Agent ID")
+    project: int | None = Field(
+        None, description="Project ID (denormalized from agent for query performance)"
+    )
+
+
+class PatchedUpdateCallLogWrite(WriteModel):
+    """PatchedUpdateCallLog"""
+
+    status: Literal["success", "failure", "reviewed_success", "reviewed_failure"] | None = Field(
+        None,
+        description="Human-reviewed call outcome. Use `success`, `failure`, `reviewed_success`, or `reviewed_failure`.\n\n* `success` - Success\n* `failure` - Failure\n* `reviewed_success` - Reviewed Success\n* `reviewed_failure` - Reviewed Failure",
+    )
+    feedback: str | None = Field(None, description="Human feedback about the call.")
+    call_id: str | None = Field(
+        None,
+        max_length=100,
+        description='Unique identifier for the call.\nExample: \n- `"call_abc123xyz"`\n- `"stereo_audio_session_456"`',
+    )
+    transcript_type: (
+        Literal[
+            "cekura", "vocera", "vapi", "retell", "deepgram", "pipecat", "livekit", "elevenlabs"
+        ]
+        | None
+    ) = Field(
+        None,
+        description='Format of the `transcript_json` payload. Tells Cekura how to parse roles and timestamps.\n\n- `vapi` — Vapi webhook format: `[{"role": "bot"|"user", "message": "...", "time": 0.0}]`\n- `retell` — Retell webhook format\n- `elevenlabs` — ElevenLabs format\n- `livekit` — LiveKit format\n- `pipecat` — Pipecat format\n- `deepgram` — Deepgram format\n- `cekura` (default) — `[{"role": "Testing Agent"|"Main Agent", "content": "...", "start_time": 0.0, "end_time": 2.5}]`. **Valid roles are `"Testing Agent"` and `"Main Agent"` only** — using `"agent"` or `"user"` will return a validation error.\n\nOmit this field to detect the supported format automatically.\n\n* `cekura` - cekura\n* `vocera` - vocera\n* `vapi` - vapi\n* `retell` - retell\n* `deepgram` - deepgram\n* `pipecat` - pipecat\n* `livekit` - livekit\n* `elevenlabs` - elevenlabs',
+    )
+    transcript_json: Any = Field(
+        None,
+        description='Call transcript in supported format (Vapi, Retell, Deepgram, ElevenLabs, Cekura)\n\nCheck the [Transcript Format](/documentation/advanced/transcript-format) documentation for more details.\n\nCekura Transcript Format Example:\n```json\n[\n   {\n      "role": "Testing Agent",\n      "content": "Hello.",\n      "end_time": 1.9399999,\n      "start_time": 1.4399999\n   },\n   {\n      "role": "Main Agent",\n      "content": "Hello. I want to book appointment today. My name is John.",\n      "end_time": 7.539999511718751,\n      "start_time": 3.1\n   },\n   {\n      "role": "Testing Agent",\n      "content": "Well, I mean, sure. What time exactly are we talking about here",\n      "end_time": 15.71,\n      "start_time": 12.01\n   },\n   {\n      "role": "Main Agent",\n      "content": "6 PM.",\n      "end_time": 18.269999,\n      "start_time": 17.609999\n   }\n]\n```',
+    )
+    timestamp: str | None = Field(
+        None, description="When the call occurred.\nExample: `2024-03-15T10:15:45Z`"
+    )
+    duration: float | None = Field(
+        None,
+        ge=0,
+        description="Call duration in minutes as a non-negative number. For example, use `1.5` for one minute and 30 seconds.",
+    )
+    call_ended_reason: str | None = Field(
+        None,
+        max_length=100,
+        description='Reason why the call ended\nExample:\n- `"customer-ended-call"`\n- `"agent-ended-call"`',
+    )
+    customer_number: str | None = Field(
+        None,
+        max_length=100,
+        description='Customer\'s phone number or identifier\nExample:\n- `"+1234567890"`\n- `"customer_abc123"`',
+    )
+    metadata: dict[str, Any] | None = Field(
+        None,
+        description='Additional call metadata. Supplied top-level keys are merged with existing metadata; supplied keys overwrite matching keys and omitted keys are preserved.\nExample:\n```json\n{\n    "customer_id": "123",\n    "order_id": "ORD-12345",\n    "name": "John Doe"\n}\n```',
+    )
+    dynamic_variables: dict[str, Any] | None = Field(
+        None,
+        description='Dynamic variables used to replace {{variables}} in agent description. Supplied top-level keys are merged with existing variables; supplied keys overwrite matching keys and omitted keys are preserved.\nExample:\n```json\n{\n    "subscription_id": "SUB-12345",\n    "product_type": "premium"\n}\n```',
+    )
+    reevaluate_metrics: bool | None = Field(
+        None,
+        description="Run metric evaluation on the call log after applying this update. Releases a call that was ingested with deferred evaluation, otherwise re-evaluates an already evaluated call. Calls whose evaluation is still running are left untouched.",
+    )
+    REQUIRED: ClassVar[frozenset[str]] = frozenset([])
+    NON_NULL: ClassVar[frozenset[str]] = frozenset(
+        [
+            "call_ended_reason",
+            "call_id",
+            "customer_number",
+            "duration",
+            "dynamic_variables",
+            "feedback",
+            "metadata",
+            "reevaluate_metrics",
+            "status",
+            "timestamp",
+            "transcript_type",
+        ]
+    )
+
+
+class MarkMetricVoteCallLogResponse(ReadModel):
+    """MarkMetricVoteCallLogResponse"""
+
+    detail: str
+
+
+class EvaluateMetricsWrite(WriteModel):
+    """EvaluateMetrics"""
+
+    agent_id: int | None = Field(
+        None, description="Cekura agent ID. Provide this or `project_id`. Example: `224`"
+    )
+    project_id: int | None = Field(
+        None, description="Project ID. Provide this or `agent_id`. Example: `456`"
+    )
+    call_logs: list[int] | None = Field(
+        None, description="IDs of the call logs to evaluate. Example: `[123, 456]`"
+    )
+    metrics: list[int] | None = Field(
+        None,
+        description="IDs of the metrics to run. Must belong to the agent/project. Example: `[789, 790]`",
+    )
+    REQUIRED: ClassVar[frozenset[str]] = frozenset(["call_logs", "metrics"])
+    NON_NULL: ClassVar[frozenset[str]] = frozenset(
+        ["agent_id", "call_logs", "metrics", "project_id"]
+    )
+
+
+class RerunEvaluationWrite(WriteModel):
+    """RerunEvaluation"""
+
+    agent_id: int | None = Field(
+        None,
+        description="Cekura agent ID. Provide this or `assistant_id`, not both. Example: `2142`",
+    )
+    assistant_id: int | str | None = Field(
+        None,
+        description="External assistant identifier. Provide this or `agent_id`, not both. Example: `2143`",
+    )
+    call_logs: list[int] | str | None = Field(
+        None,
+        description='List of call log IDs to re-evaluate, or the string `"all"` for all call logs. Example: `[1, 2, 3]`',
+    )
+    REQUIRED: ClassVar[frozenset[str]] = frozenset(["agent_id", "assistant_id", "call_logs"])
+    NON_NULL: ClassVar[frozenset[str]] = frozenset(["agent_id", "assistant_id", "call_logs"])
+
+
+class DeleteCallLogsWrite(WriteModel):
+    """DeleteCallLogs"""
+
+    agent_id: int | None = Field(None, description="Agent ID to filter call logs")
+    call_logs: list[int] | None = Field(None, description="List of call log IDs to delete")
+    retain_evaluations: bool | None = Field(
+        None,
+        description="If true, metric evaluations are retained and the calls are not soft-deleted. Default: false.",
+    )
+    REQUIRED: ClassVar[frozenset[str]] = frozenset(["call_logs"])
+    NON_NULL: ClassVar[frozenset[str]] = frozenset(["agent_id", "call_logs", "retain_evaluations"])
+
+
 OPERATIONS: dict[tuple[str, str], Operation] = {
     ("GET", "/test_framework/v1/aiagents/"): Operation(
         "aiagents-v1-list", None, {200: PaginatedAIAgentList, 404: None}
@@ -8332,5 +8805,146 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ),
     ("GET", "/test_framework/v2/metrics/preview-progress/"): Operation(
         "metrics-preview-progress_3", None, {200: None}
+    ),
+    ("POST", "/observability/v1/observe/"): Operation(
+        "observe-create", CreateCallLogWrite, {201: CallLogList, 400: None}
+    ),
+    ("POST", "/observability/v1/vapi/observe/"): Operation(
+        "vapi-observe-create", None, {200: None}
+    ),
+    ("POST", "/observability/v1/retell/observe/"): Operation(
+        "retell-observe-create", None, {200: None}
+    ),
+    ("POST", "/observability/v1/pipecat/observe/"): Operation(
+        "pipecat-observe-create", None, {200: None}
+    ),
+    ("POST", "/observability/v1/livekit/observe/"): Operation(
+        "livekit-observe-create", None, {200: None}
+    ),
+    ("POST", "/test_framework/custom-provider-transcript-webhook/"): Operation(
+        "test-framework-custom-provider-transcript-webhook-create", None, {200: None}
+    ),
+    ("GET", "/observability/v1/call-logs/"): Operation(
+        "call-logs-list", None, {200: PaginatedCallLogListList}
+    ),
+    ("GET", "/observability/v1/call-logs/{id}/"): Operation(
+        "call-logs-retrieve", None, {200: CallLogDetail, 404: None}
+    ),
+    ("PATCH", "/observability/v1/call-logs/{id}/"): Operation(
+        "observability-v2-call-logs-partial-update_2",
+        PatchedUpdateCallLogWrite,
+        {200: CallLogDetail, 400: None, 404: None},
+    ),
+    ("DELETE", "/observability/v1/call-logs/{id}/"): Operation(
+        "call-logs-destroy", None, {204: None, 404: None}
+    ),
+    ("POST", "/observability/v1/call-logs/{id}/mark_metric_vote/"): Operation(
+        "call-logs-mark-metric-vote-create",
+        MarkMetricVoteWrite,
+        {200: MarkMetricVoteCallLogResponse, 400: None, 404: None},
+    ),
+    ("POST", "/observability/v1/call-logs/evaluate_metrics/"): Operation(
+        "call-logs-evaluate-metrics-create",
+        EvaluateMetricsWrite,
+        {200: list[CallLogList], 400: None},
+    ),
+    ("POST", "/observability/v1/call-logs/rerun_evaluation/"): Operation(
+        "call-logs-rerun-evaluation-create",
+        RerunEvaluationWrite,
+        {200: list[CallLogDetail], 400: None},
+    ),
+    ("POST", "/observability/v1/call-logs/delete_call_logs/"): Operation(
+        "call-logs-bulk-delete_2", DeleteCallLogsWrite, {204: None, 400: None}
+    ),
+    ("GET", "/observability/v1/call-logs/filters/"): Operation(
+        "call-logs-filters-retrieve", None, {200: CallLogDetail}
+    ),
+    ("GET", "/observability/v1/call-logs/filters_call_id/"): Operation(
+        "call-logs-filters-call-id-retrieve", None, {200: CallLogDetail}
+    ),
+    ("GET", "/observability/v1/call-logs/filters_customer_number/"): Operation(
+        "call-logs-filters-customer-number-retrieve", None, {200: CallLogDetail}
+    ),
+    ("GET", "/observability/v1/call-logs-external/"): Operation(
+        "call-logs-external-list", None, {200: PaginatedCallLogListList}
+    ),
+    ("GET", "/observability/v1/call-logs-external/{id}/"): Operation(
+        "call-logs-external-retrieve", None, {200: CallLogDetail, 404: None}
+    ),
+    ("PATCH", "/observability/v1/call-logs-external/{id}/"): Operation(
+        "observability-v2-call-logs-partial-update",
+        PatchedUpdateCallLogWrite,
+        {200: CallLogDetail, 400: None, 404: None},
+    ),
+    ("DELETE", "/observability/v1/call-logs-external/{id}/"): Operation(
+        "call-logs-external-destroy", None, {204: None, 404: None}
+    ),
+    ("POST", "/observability/v1/call-logs-external/{id}/mark_metric_vote/"): Operation(
+        "call-logs-external-mark-metric-vote-create",
+        MarkMetricVoteWrite,
+        {200: MarkMetricVoteCallLogResponse, 400: None, 404: None},
+    ),
+    ("POST", "/observability/v1/call-logs-external/evaluate_metrics/"): Operation(
+        "call-logs-external-evaluate-metrics-create",
+        EvaluateMetricsWrite,
+        {200: list[CallLogList], 400: None},
+    ),
+    ("POST", "/observability/v1/call-logs-external/rerun_evaluation/"): Operation(
+        "call-logs-external-rerun-evaluation-create",
+        RerunEvaluationWrite,
+        {200: list[CallLogDetail], 400: None},
+    ),
+    ("POST", "/observability/v1/call-logs-external/delete_call_logs/"): Operation(
+        "call-logs-bulk-delete", DeleteCallLogsWrite, {204: None, 400: None}
+    ),
+    ("GET", "/observability/v1/call-logs-external/filters/"): Operation(
+        "call-logs-external-filters-retrieve", None, {200: CallLogDetail}
+    ),
+    ("GET", "/observability/v1/call-logs-external/filters_call_id/"): Operation(
+        "call-logs-external-filters-call-id-retrieve", None, {200: CallLogDetail}
+    ),
+    ("GET", "/observability/v1/call-logs-external/filters_customer_number/"): Operation(
+        "call-logs-external-filters-customer-number-retrieve", None, {200: CallLogDetail}
+    ),
+    ("GET", "/observability/v2/call-logs/"): Operation(
+        "observability-v2-call-logs-list", None, {200: PaginatedCallLogListList}
+    ),
+    ("GET", "/observability/v2/call-logs/{id}/"): Operation(
+        "observability-v2-call-logs-retrieve", None, {200: CallLogDetail, 404: None}
+    ),
+    ("PATCH", "/observability/v2/call-logs/{id}/"): Operation(
+        "observability-v2-call-logs-partial-update_3",
+        PatchedUpdateCallLogWrite,
+        {200: CallLogDetail, 400: None, 404: None},
+    ),
+    ("DELETE", "/observability/v2/call-logs/{id}/"): Operation(
+        "observability-v2-call-logs-destroy", None, {204: None, 404: None}
+    ),
+    ("POST", "/observability/v2/call-logs/{id}/mark_metric_vote/"): Operation(
+        "observability-v2-call-logs-mark-metric-vote-create",
+        MarkMetricVoteWrite,
+        {200: MarkMetricVoteCallLogResponse, 400: None, 404: None},
+    ),
+    ("POST", "/observability/v2/call-logs/evaluate_metrics/"): Operation(
+        "observability-v2-call-logs-evaluate-metrics-create",
+        EvaluateMetricsWrite,
+        {200: list[CallLogList], 400: None},
+    ),
+    ("POST", "/observability/v2/call-logs/rerun_evaluation/"): Operation(
+        "observability-v2-call-logs-rerun-evaluation-create",
+        RerunEvaluationWrite,
+        {200: list[CallLogDetail], 400: None},
+    ),
+    ("POST", "/observability/v2/call-logs/delete_call_logs/"): Operation(
+        "call-logs-bulk-delete_3", DeleteCallLogsWrite, {204: None, 400: None}
+    ),
+    ("GET", "/observability/v2/call-logs/filters/"): Operation(
+        "observability-v2-call-logs-filters-retrieve", None, {200: CallLogDetail}
+    ),
+    ("GET", "/observability/v2/call-logs/filters_call_id/"): Operation(
+        "observability-v2-call-logs-filters-call-id-retrieve", None, {200: CallLogDetail}
+    ),
+    ("GET", "/observability/v2/call-logs/filters_customer_number/"): Operation(
+        "observability-v2-call-logs-filters-customer-number-retrieve", None, {200: CallLogDetail}
     ),
 }

@@ -9,6 +9,7 @@ from voxtest.storage.tables.agents import (
     Tool,
 )
 from voxtest.storage.tables.base import Base
+from voxtest.storage.tables.call_logs import CallLog, SamplingCounter
 from voxtest.storage.tables.core import (
     ApiKey,
     Organization,
@@ -33,6 +34,7 @@ __all__ = [
     "AgentTool",
     "ApiKey",
     "Base",
+    "CallLog",
     "DynamicVariable",
     "KnowledgeBaseFile",
     "Metric",
@@ -45,6 +47,7 @@ __all__ = [
     "ProjectPersonality",
     "Result",
     "Run",
+    "SamplingCounter",
     "Scenario",
     "ScenarioFolder",
     "ScenarioMetric",

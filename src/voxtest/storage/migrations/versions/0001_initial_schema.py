@@ -229,6 +229,18 @@ def upgrade() -> None:
         )
 
     op.create_table(
+        "sampling_counters",
+        sa.Column("project_id", sa.Integer(), nullable=False),
+        sa.Column("calls", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["project_id"],
+            ["projects.id"],
+            name=op.f("fk_sampling_counters_project_id_projects"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("project_id", name=op.f("pk_sampling_counters")),
+    )
+    op.create_table(
         "scenario_folders",
         sa.Column("project_id", sa.Integer(), nullable=False),
         sa.Column("path", sa.String(length=1024), nullable=False),
@@ -323,6 +335,126 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("agent_id", "tool_id", name=op.f("pk_agent_tools")),
     )
+    op.create_table(
+        "call_logs",
+        sa.Column("organization_id", sa.Integer(), nullable=False),
+        sa.Column("project_id", sa.Integer(), nullable=False),
+        sa.Column("agent_id", sa.Integer(), nullable=False),
+        sa.Column("call_id", sa.String(length=100), nullable=False),
+        sa.Column("unique_call_id", sa.String(length=100), nullable=True),
+        sa.Column("trace_id", sa.String(length=32), nullable=False),
+        sa.Column(
+            "timestamp", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.Column("duration_s", sa.Double(), nullable=True),
+        sa.Column("call_ended_reason", sa.String(length=100), nullable=False),
+        sa.Column("customer_number", sa.String(length=100), nullable=False),
+        sa.Column("transcript_type", sa.String(length=16), nullable=False),
+        sa.Column(
+            "transcript",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column(
+            "metadata",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column(
+            "dynamic_variables",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column("voice_recording_url", sa.Text(), nullable=True),
+        sa.Column("recording_path", sa.Text(), nullable=True),
+        sa.Column("feedback", sa.Text(), nullable=False),
+        sa.Column("error_message", sa.Text(), nullable=True),
+        sa.Column("status", sa.String(length=32), nullable=False),
+        sa.Column("success", sa.Boolean(), nullable=True),
+        sa.Column("is_reviewed", sa.Boolean(), nullable=False),
+        sa.Column("review_status", sa.String(length=32), nullable=True),
+        sa.Column(
+            "evaluation",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column(
+            "rubric",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=True,
+        ),
+        sa.Column(
+            "metric_votes",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column("topic", sa.String(length=1000), nullable=False),
+        sa.Column("dropoff_point", sa.String(length=1000), nullable=False),
+        sa.Column("eval_state", sa.String(length=16), nullable=False),
+        sa.Column(
+            "eval_metric_ids",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=True,
+        ),
+        sa.Column("sampled", sa.Boolean(), nullable=False),
+        sa.Column("claimed_by", sa.String(length=64), nullable=True),
+        sa.Column(
+            "heartbeat_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=True
+        ),
+        sa.Column(
+            "attrs",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column(
+            "created_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.Column(
+            "updated_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.ForeignKeyConstraint(
+            ["agent_id"],
+            ["agents.id"],
+            name=op.f("fk_call_logs_agent_id_agents"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name=op.f("fk_call_logs_organization_id_organizations"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["project_id"],
+            ["projects.id"],
+            name=op.f("fk_call_logs_project_id_projects"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_call_logs")),
+        sa.UniqueConstraint(
+            "organization_id", "unique_call_id", name=op.f("uq_call_logs_organization_id")
+        ),
+    )
+    with op.batch_alter_table("call_logs", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_call_logs_agent_id"), ["agent_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_call_logs_call_ended_reason"), ["call_ended_reason"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_call_logs_call_id"), ["call_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_call_logs_customer_number"), ["customer_number"], unique=False
+        )
+        batch_op.create_index("ix_call_logs_eval_state_id", ["eval_state", "id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_call_logs_organization_id"), ["organization_id"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_call_logs_project_id"), ["project_id"], unique=False)
+        batch_op.create_index(
+            "ix_call_logs_project_id_timestamp", ["project_id", "timestamp"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_call_logs_status"), ["status"], unique=False)
+
     op.create_table(
         "dynamic_variables",
         sa.Column("agent_id", sa.Integer(), nullable=False),
@@ -902,6 +1034,18 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_dynamic_variables_agent_id"))
 
     op.drop_table("dynamic_variables")
+    with op.batch_alter_table("call_logs", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_call_logs_status"))
+        batch_op.drop_index("ix_call_logs_project_id_timestamp")
+        batch_op.drop_index(batch_op.f("ix_call_logs_project_id"))
+        batch_op.drop_index(batch_op.f("ix_call_logs_organization_id"))
+        batch_op.drop_index("ix_call_logs_eval_state_id")
+        batch_op.drop_index(batch_op.f("ix_call_logs_customer_number"))
+        batch_op.drop_index(batch_op.f("ix_call_logs_call_id"))
+        batch_op.drop_index(batch_op.f("ix_call_logs_call_ended_reason"))
+        batch_op.drop_index(batch_op.f("ix_call_logs_agent_id"))
+
+    op.drop_table("call_logs")
     op.drop_table("agent_tools")
     op.drop_table("agent_personalities")
     with op.batch_alter_table("tools", schema=None) as batch_op:
@@ -913,6 +1057,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_scenario_folders_project_id"))
 
     op.drop_table("scenario_folders")
+    op.drop_table("sampling_counters")
     with op.batch_alter_table("personalities", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_personalities_organization_id"))
 
