@@ -64,6 +64,7 @@ def _both_modes(facts: CallFacts) -> dict[str, Any]:
         "date": call_date(facts.timestamp) or None,
         "timestamp": facts.timestamp or None,
         "metadata": dict(facts.metadata),
+        "mock_state": (facts.metadata.get("mock_state") or {}).get("tables"),  # voxtest
         "recording_data": _recording_data(facts),
         AVERAGE_LATENCY: (
             statistics.fmean(item["latency"] for item in latencies) if latencies else None

@@ -6,7 +6,7 @@ Seeds: the test profile's `information.mock_state`, then the scenario's
 is the scenario's `information_fields.expected_mock_state`. When the conversation ends,
 `settle()` merges the recorded calls into the transcript (`domain.mock_transcript`) and
 stores the end state in the run's metadata as `mock_state` (`{tables, expected}`), read by
-the "End State Matches" metric and custom code (`data["metadata"]["mock_state"]`).
+the "End State Matches" metric and custom code (`data["mock_state"]`).
 """
 
 from __future__ import annotations
