@@ -18,6 +18,7 @@ from voxtest.api.routes import ROUTERS
 from voxtest.api.routing import TrailingSlashMiddleware
 from voxtest.context import Services
 from voxtest.dashboard.routes import router as dashboard_router
+from voxtest.hooks.background import HookLoops
 from voxtest.runs.driver import start_runs
 from voxtest.services.call_logs_background import CallLogEvaluations
 from voxtest.settings import Settings
@@ -34,11 +35,14 @@ def create_app(settings: Settings) -> FastAPI:
         app.state.executor = runs = await start_runs(services)
         app.state.call_logs = call_logs = CallLogEvaluations(services)
         call_logs.start()
+        app.state.hooks = hooks = HookLoops(services, wake_runs=runs.wake, name="voxtest")
+        await hooks.start()
         try:
             async with mcp_endpoint.running(settings) as app.state.mcp:
                 yield
         finally:
             await call_logs.stop()
+            await hooks.stop()
             evaluations = getattr(app.state, "evaluations", None)  # made on first use
             if evaluations is not None:
                 await evaluations.stop()

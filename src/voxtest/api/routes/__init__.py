@@ -5,6 +5,7 @@ from fastapi import APIRouter
 from voxtest.api.routes import (
     agents,
     call_logs,
+    cron_jobs,
     evaluation,
     metrics,
     mock_runtime,
@@ -19,10 +20,12 @@ from voxtest.api.routes import (
     scenarios,
     test_profiles,
     tools,
+    webhooks,
 )
 
 ROUTERS: list[APIRouter] = [
     organizations.router,
+    webhooks.router,  # before projects: `{id}/test-webhook/` and deliveries are sub-paths
     projects.router,
     mock_runtime.router,  # the runtime POST on tool/{tool_name}/ needs no API key
     tools.router,
@@ -38,4 +41,5 @@ ROUTERS: list[APIRouter] = [
     predefined_metrics.router,
     observability.router,
     call_logs.router,  # `filters/`, `evaluate_metrics/`... before `{id}/` (registered first)
+    cron_jobs.router,
 ]

@@ -8134,6 +8134,393 @@ class DeleteCallLogsWrite(WriteModel):
     NON_NULL: ClassVar[frozenset[str]] = frozenset(["agent_id", "call_logs", "retain_evaluations"])
 
 
+class ScenarioInline(ReadModel):
+    """ScenarioInline"""
+
+    id: int | None = None
+    agent: int | None = None
+    name: str | None = Field(None, description="Name of the scenario")
+    personality: int | None = None
+    personality_name: str | None = None
+
+
+class CronJob(ReadModel):
+    """CronJob"""
+
+    id: int | None = None
+    agent: int | None = Field(None, description="Agent ID for the cron job\nExample: `123`")
+    name: str | None = Field(None, description="Name for the cronjob")
+    crontab_expression: str = Field(
+        description='Crontab expression for the cron job\nExample: \n- `"0 9 * * 1-5"`\n- `"0 0 * * 0"`'
+    )
+    timezone: str | None = Field(
+        None, description='Timezone for the cron job\nExample: `"America/Los_Angeles"`'
+    )
+    scenario_ids: list[int] | None = Field(
+        None, description="List of scenario IDs for the cron job\nExample: `[123, 456, 789]`"
+    )
+    scenarios_data: list[ScenarioInline] | None = None
+    personality: int | None = Field(
+        None,
+        description="(Deprecated) Use personalities field instead.\nExample: `1` (personality ID)",
+    )
+    personalities: list[int] | None = Field(
+        None,
+        description="List of personalities to use for test execution. Multiple personalities can be assigned to run tests with different configurations.\nExample: `[1, 2, 3]` (personality IDs)",
+    )
+    tags: list[str] | None = Field(
+        None, description='List of tags for the cron job\nExample: `["tag1", "tag2", "tag3"]`'
+    )
+    frequency: int | None = Field(None, description="Frequency for the cron job\nExample: `1`")
+    run_as_text: bool | None = Field(
+        None,
+        description="DEPRECATED: Use execution_mode instead. Kept for backward compatibility.\nRun the cron job as text\nExample: `true` or `false`",
+    )
+    execution_mode: (
+        Literal[
+            "voice",
+            "text",
+            "sip",
+            "vapi_webrtc",
+            "retell_webrtc",
+            "elevenlabs",
+            "ello",
+            "livekit_v2",
+            "pipecat_v2",
+            "agora",
+        ]
+        | None
+    ) = Field(
+        None,
+        description='Execution mode for the cron job\nChoices: voice, text, sip, vapi_webrtc, elevenlabs, pipecat_v2, livekit_v2, retell_webrtc, ello, agora\nExample: `"voice"`, `"text"`, `"sip"`, `"pipecat_v2"`, `"elevenlabs"`, or `"livekit_v2"`\n\n\n* `voice` - Voice\n* `text` - Text\n* `sip` - SIP\n* `vapi_webrtc` - VAPI WebRTC\n* `retell_webrtc` - Retell WebRTC\n* `elevenlabs` - ElevenLabs\n* `ello` - Ello\n* `livekit_v2` - LiveKit\n* `pipecat_v2` - Pipecat\n* `agora` - Agora',
+    )
+    notify_on: Literal["never", "success", "failure", "both"] | None = Field(
+        None,
+        description="Select when to notify \n\n\n* `never` - Never\n* `success` - Success\n* `failure` - Failure\n* `both` - Both",
+    )
+    is_active: bool | None = None
+    created_by: int | None = None
+    created_via: Literal["user", "api", "mcp", "cli", "sdk"] | None = Field(
+        None,
+        description="How the cron job was created: user (UI), api (API key), or mcp (MCP client)\n\n* `user` - User\n* `api` - API\n* `mcp` - MCP\n* `cli` - CLI\n* `sdk` - SDK",
+    )
+    created_at: datetime | None = Field(
+        None, description="Timestamp when the cron job was created\nExample: `2021-01-01 00:00:00`"
+    )
+    updated_at: datetime | None = Field(
+        None,
+        description="Timestamp when the cron job was last updated\nExample: `2021-01-01 00:00:00`",
+    )
+
+
+class SchemaPostCronJobWrite(WriteModel):
+    """SchemaPostCronJob"""
+
+    name: str | None = Field(None, description="Name for the cronjob")
+    scenarios: list[int] | None = Field(
+        None, description="List of scenario IDs to execute\nExample: `[123, 456, 789]`"
+    )
+    tags: list[str] | None = Field(
+        None,
+        description='Alternative to scenarios - List of tags to filter scenario\nExample: `["tag1", "tag2", "tag3"]`',
+    )
+    agent: int | None = Field(
+        None, description="Agent ID. Required when using tags to filter scenarios.\nExample: `123`"
+    )
+    crontab_expression: str | None = Field(
+        None,
+        description='Cron expression for scheduling (e.g. \'0 9 * * 1-5\' for weekdays at 9am)\nExample: \n- `"0 9 * * 1-5"`\n- `"0 0 * * 0"`',
+    )
+    timezone: (
+        Literal[
+            "Africa/Abidjan",
+            "Africa/Accra",
+            "Africa/Addis_Ababa",
+            "Africa/Algiers",
+            "Africa/Asmara",
+            "Africa/Bamako",
+            "Africa/Bangui",
+            "Africa/Banjul",
+            "Africa/Bissau",
+            "Africa/Blantyre",
+            "Africa/Brazzaville",
+            "Africa/Bujumbura",
+            "Africa/Cairo",
+            "Africa/Casablanca",
+            "Africa/Ceuta",
+            "Africa/Conakry",
+            "Africa/Dakar",
+            "Africa/Dar_es_Salaam",
+            "Africa/Djibouti",
+            "Africa/Douala",
+            "Africa/El_Aaiun",
+            "Africa/Freetown",
+            "Africa/Gaborone",
+            "Africa/Harare",
+            "Africa/Johannesburg",
+            "Africa/Juba",
+            "Africa/Kampala",
+            "Africa/Khartoum",
+            "Africa/Kigali",
+            "Africa/Kinshasa",
+            "Africa/Lagos",
+            "Africa/Libreville",
+            "Africa/Lome",
+            "Africa/Luanda",
+            "Africa/Lubumbashi",
+            "Africa/Lusaka",
+            "Africa/Malabo",
+            "Africa/Maputo",
+            "Africa/Maseru",
+            "Africa/Mbabane",
+            "Africa/Mogadishu",
+            "Africa/Monrovia",
+            "Africa/Nairobi",
+            "Africa/Ndjamena",
+            "Africa/Niamey",
+            "Africa/Nouakchott",
+            "Africa/Ouagadougou",
+            "Africa/Porto-Novo",
+            "Africa/Sao_Tome",
+            "Africa/Tripoli",
+            "Africa/Tunis",
+            "Africa/Windhoek",
+            "America/Adak",
+            "America/Anchorage",
+            "America/Chicago",
+            "America/Denver",
+            "America/Los_Angeles",
+            "America/New_York",
+            "America/Phoenix",
+            "America/Sao_Paulo",
+            "Asia/Dubai",
+            "Asia/Hong_Kong",
+            "Asia/Kolkata",
+            "Asia/Seoul",
+            "Asia/Shanghai",
+            "Asia/Singapore",
+            "Asia/Tokyo",
+            "Australia/Melbourne",
+            "Australia/Perth",
+            "Australia/Sydney",
+            "Europe/Amsterdam",
+            "Europe/Berlin",
+            "Europe/London",
+            "Europe/Madrid",
+            "Europe/Moscow",
+            "Europe/Paris",
+            "Europe/Rome",
+            "Pacific/Auckland",
+            "Pacific/Honolulu",
+            "US/Central",
+            "US/Eastern",
+            "US/Mountain",
+            "US/Pacific",
+            "UTC",
+        ]
+        | None
+    ) = Field(
+        None,
+        description="Timezone for the cronjob (default: Project timezone)\n\n\n* `Africa/Abidjan` - Africa/Abidjan\n* `Africa/Accra` - Africa/Accra\n* `Africa/Addis_Ababa` - Africa/Addis_Ababa\n* `Africa/Algiers` - Africa/Algiers\n* `Africa/Asmara` - Africa/Asmara\n* `Africa/Bamako` - Africa/Bamako\n* `Africa/Bangui` - Africa/Bangui\n* `Africa/Banjul` - Africa/Banjul\n* `Africa/Bissau` - Africa/Bissau\n* `Africa/Blantyre` - Africa/Blantyre\n* `Africa/Brazzaville` - Africa/Brazzaville\n* `Africa/Bujumbura` - Africa/Bujumbura\n* `Africa/Cairo` - Africa/Cairo\n* `Africa/Casablanca` - Africa/Casablanca\n* `Africa/Ceuta` - Africa/Ceuta\n* `Africa/Conakry` - Africa/Conakry\n* `Africa/Dakar` - Africa/Dakar\n* `Africa/Dar_es_Salaam` - Africa/Dar_es_Salaam\n* `Africa/Djibouti` - Africa/Djibouti\n* `Africa/Douala` - Africa/Douala\n* `Africa/El_Aaiun` - Africa/El_Aaiun\n* `Africa/Freetown` - Africa/Freetown\n* `Africa/Gaborone` - Africa/Gaborone\n* `Africa/Harare` - Africa/Harare\n* `Africa/Johannesburg` - Africa/Johannesburg\n* `Africa/Juba` - Africa/Juba\n* `Africa/Kampala` - Africa/Kampala\n* `Africa/Khartoum` - Africa/Khartoum\n* `Africa/Kigali` - Africa/Kigali\n* `Africa/Kinshasa` - Africa/Kinshasa\n* `Africa/Lagos` - Africa/Lagos\n* `Africa/Libreville` - Africa/Libreville\n* `Africa/Lome` - Africa/Lome\n* `Africa/Luanda` - Africa/Luanda\n* `Africa/Lubumbashi` - Africa/Lubumbashi\n* `Africa/Lusaka` - Africa/Lusaka\n* `Africa/Malabo` - Africa/Malabo\n* `Africa/Maputo` - Africa/Maputo\n* `Africa/Maseru` - Africa/Maseru\n* `Africa/Mbabane` - Africa/Mbabane\n* `Africa/Mogadishu` - Africa/Mogadishu\n* `Africa/Monrovia` - Africa/Monrovia\n* `Africa/Nairobi` - Africa/Nairobi\n* `Africa/Ndjamena` - Africa/Ndjamena\n* `Africa/Niamey` - Africa/Niamey\n* `Africa/Nouakchott` - Africa/Nouakchott\n* `Africa/Ouagadougou` - Africa/Ouagadougou\n* `Africa/Porto-Novo` - Africa/Porto-Novo\n* `Africa/Sao_Tome` - Africa/Sao_Tome\n* `Africa/Tripoli` - Africa/Tripoli\n* `Africa/Tunis` - Africa/Tunis\n* `Africa/Windhoek` - Africa/Windhoek\n* `America/Adak` - America/Adak\n* `America/Anchorage` - America/Anchorage\n* `America/Chicago` - America/Chicago\n* `America/Denver` - America/Denver\n* `America/Los_Angeles` - America/Los_Angeles\n* `America/New_York` - America/New_York\n* `America/Phoenix` - America/Phoenix\n* `America/Sao_Paulo` - America/Sao_Paulo\n* `Asia/Dubai` - Asia/Dubai\n* `Asia/Hong_Kong` - Asia/Hong_Kong\n* `Asia/Kolkata` - Asia/Kolkata\n* `Asia/Seoul` - Asia/Seoul\n* `Asia/Shanghai` - Asia/Shanghai\n* `Asia/Singapore` - Asia/Singapore\n* `Asia/Tokyo` - Asia/Tokyo\n* `Australia/Melbourne` - Australia/Melbourne\n* `Australia/Perth` - Australia/Perth\n* `Australia/Sydney` - Australia/Sydney\n* `Europe/Amsterdam` - Europe/Amsterdam\n* `Europe/Berlin` - Europe/Berlin\n* `Europe/London` - Europe/London\n* `Europe/Madrid` - Europe/Madrid\n* `Europe/Moscow` - Europe/Moscow\n* `Europe/Paris` - Europe/Paris\n* `Europe/Rome` - Europe/Rome\n* `Pacific/Auckland` - Pacific/Auckland\n* `Pacific/Honolulu` - Pacific/Honolulu\n* `US/Central` - US/Central\n* `US/Eastern` - US/Eastern\n* `US/Mountain` - US/Mountain\n* `US/Pacific` - US/Pacific\n* `UTC` - UTC",
+    )
+    personality: int | None = Field(None, description="DEPRECATED: Use personalities instead")
+    personalities: list[int] | None = Field(
+        None,
+        description="List of personalities to use for test execution. Multiple personalities can be assigned to run tests with different configurations.\nExample: `[1, 2, 3]` (personality IDs)",
+    )
+    run_as_text: bool | None = Field(
+        None,
+        description="DEPRECATED: Use execution_mode instead. Run scenarios as text-based chat instead of voice calls",
+    )
+    execution_mode: (
+        Literal[
+            "voice",
+            "text",
+            "sip",
+            "vapi_webrtc",
+            "retell_webrtc",
+            "elevenlabs",
+            "ello",
+            "livekit_v2",
+            "pipecat_v2",
+            "agora",
+        ]
+        | None
+    ) = Field(
+        None,
+        description='Execution mode for the cron job. Choices: voice, text, sip\nExample: `"voice"`, `"text"`, or `"sip"`\n\n\n* `voice` - Voice\n* `text` - Text\n* `sip` - SIP\n* `vapi_webrtc` - VAPI WebRTC\n* `retell_webrtc` - Retell WebRTC\n* `elevenlabs` - ElevenLabs\n* `ello` - Ello\n* `livekit_v2` - LiveKit\n* `pipecat_v2` - Pipecat\n* `agora` - Agora',
+    )
+    REQUIRED: ClassVar[frozenset[str]] = frozenset(["crontab_expression"])
+    NON_NULL: ClassVar[frozenset[str]] = frozenset(
+        [
+            "agent",
+            "crontab_expression",
+            "execution_mode",
+            "name",
+            "personalities",
+            "personality",
+            "run_as_text",
+            "scenarios",
+            "tags",
+            "timezone",
+        ]
+    )
+
+
+class PatchedSchemaPostCronJobWrite(WriteModel):
+    """PatchedSchemaPostCronJob"""
+
+    name: str | None = Field(None, description="Name for the cronjob")
+    scenarios: list[int] | None = Field(
+        None, description="List of scenario IDs to execute\nExample: `[123, 456, 789]`"
+    )
+    tags: list[str] | None = Field(
+        None,
+        description='Alternative to scenarios - List of tags to filter scenario\nExample: `["tag1", "tag2", "tag3"]`',
+    )
+    agent: int | None = Field(
+        None, description="Agent ID. Required when using tags to filter scenarios.\nExample: `123`"
+    )
+    crontab_expression: str | None = Field(
+        None,
+        description='Cron expression for scheduling (e.g. \'0 9 * * 1-5\' for weekdays at 9am)\nExample: \n- `"0 9 * * 1-5"`\n- `"0 0 * * 0"`',
+    )
+    timezone: (
+        Literal[
+            "Africa/Abidjan",
+            "Africa/Accra",
+            "Africa/Addis_Ababa",
+            "Africa/Algiers",
+            "Africa/Asmara",
+            "Africa/Bamako",
+            "Africa/Bangui",
+            "Africa/Banjul",
+            "Africa/Bissau",
+            "Africa/Blantyre",
+            "Africa/Brazzaville",
+            "Africa/Bujumbura",
+            "Africa/Cairo",
+            "Africa/Casablanca",
+            "Africa/Ceuta",
+            "Africa/Conakry",
+            "Africa/Dakar",
+            "Africa/Dar_es_Salaam",
+            "Africa/Djibouti",
+            "Africa/Douala",
+            "Africa/El_Aaiun",
+            "Africa/Freetown",
+            "Africa/Gaborone",
+            "Africa/Harare",
+            "Africa/Johannesburg",
+            "Africa/Juba",
+            "Africa/Kampala",
+            "Africa/Khartoum",
+            "Africa/Kigali",
+            "Africa/Kinshasa",
+            "Africa/Lagos",
+            "Africa/Libreville",
+            "Africa/Lome",
+            "Africa/Luanda",
+            "Africa/Lubumbashi",
+            "Africa/Lusaka",
+            "Africa/Malabo",
+            "Africa/Maputo",
+            "Africa/Maseru",
+            "Africa/Mbabane",
+            "Africa/Mogadishu",
+            "Africa/Monrovia",
+            "Africa/Nairobi",
+            "Africa/Ndjamena",
+            "Africa/Niamey",
+            "Africa/Nouakchott",
+            "Africa/Ouagadougou",
+            "Africa/Porto-Novo",
+            "Africa/Sao_Tome",
+            "Africa/Tripoli",
+            "Africa/Tunis",
+            "Africa/Windhoek",
+            "America/Adak",
+            "America/Anchorage",
+            "America/Chicago",
+            "America/Denver",
+            "America/Los_Angeles",
+            "America/New_York",
+            "America/Phoenix",
+            "America/Sao_Paulo",
+            "Asia/Dubai",
+            "Asia/Hong_Kong",
+            "Asia/Kolkata",
+            "Asia/Seoul",
+            "Asia/Shanghai",
+            "Asia/Singapore",
+            "Asia/Tokyo",
+            "Australia/Melbourne",
+            "Australia/Perth",
+            "Australia/Sydney",
+            "Europe/Amsterdam",
+            "Europe/Berlin",
+            "Europe/London",
+            "Europe/Madrid",
+            "Europe/Moscow",
+            "Europe/Paris",
+            "Europe/Rome",
+            "Pacific/Auckland",
+            "Pacific/Honolulu",
+            "US/Central",
+            "US/Eastern",
+            "US/Mountain",
+            "US/Pacific",
+            "UTC",
+        ]
+        | None
+    ) = Field(
+        None,
+        description="Timezone for the cronjob (default: Project timezone)\n\n\n* `Africa/Abidjan` - Africa/Abidjan\n* `Africa/Accra` - Africa/Accra\n* `Africa/Addis_Ababa` - Africa/Addis_Ababa\n* `Africa/Algiers` - Africa/Algiers\n* `Africa/Asmara` - Africa/Asmara\n* `Africa/Bamako` - Africa/Bamako\n* `Africa/Bangui` - Africa/Bangui\n* `Africa/Banjul` - Africa/Banjul\n* `Africa/Bissau` - Africa/Bissau\n* `Africa/Blantyre` - Africa/Blantyre\n* `Africa/Brazzaville` - Africa/Brazzaville\n* `Africa/Bujumbura` - Africa/Bujumbura\n* `Africa/Cairo` - Africa/Cairo\n* `Africa/Casablanca` - Africa/Casablanca\n* `Africa/Ceuta` - Africa/Ceuta\n* `Africa/Conakry` - Africa/Conakry\n* `Africa/Dakar` - Africa/Dakar\n* `Africa/Dar_es_Salaam` - Africa/Dar_es_Salaam\n* `Africa/Djibouti` - Africa/Djibouti\n* `Africa/Douala` - Africa/Douala\n* `Africa/El_Aaiun` - Africa/El_Aaiun\n* `Africa/Freetown` - Africa/Freetown\n* `Africa/Gaborone` - Africa/Gaborone\n* `Africa/Harare` - Africa/Harare\n* `Africa/Johannesburg` - Africa/Johannesburg\n* `Africa/Juba` - Africa/Juba\n* `Africa/Kampala` - Africa/Kampala\n* `Africa/Khartoum` - Africa/Khartoum\n* `Africa/Kigali` - Africa/Kigali\n* `Africa/Kinshasa` - Africa/Kinshasa\n* `Africa/Lagos` - Africa/Lagos\n* `Africa/Libreville` - Africa/Libreville\n* `Africa/Lome` - Africa/Lome\n* `Africa/Luanda` - Africa/Luanda\n* `Africa/Lubumbashi` - Africa/Lubumbashi\n* `Africa/Lusaka` - Africa/Lusaka\n* `Africa/Malabo` - Africa/Malabo\n* `Africa/Maputo` - Africa/Maputo\n* `Africa/Maseru` - Africa/Maseru\n* `Africa/Mbabane` - Africa/Mbabane\n* `Africa/Mogadishu` - Africa/Mogadishu\n* `Africa/Monrovia` - Africa/Monrovia\n* `Africa/Nairobi` - Africa/Nairobi\n* `Africa/Ndjamena` - Africa/Ndjamena\n* `Africa/Niamey` - Africa/Niamey\n* `Africa/Nouakchott` - Africa/Nouakchott\n* `Africa/Ouagadougou` - Africa/Ouagadougou\n* `Africa/Porto-Novo` - Africa/Porto-Novo\n* `Africa/Sao_Tome` - Africa/Sao_Tome\n* `Africa/Tripoli` - Africa/Tripoli\n* `Africa/Tunis` - Africa/Tunis\n* `Africa/Windhoek` - Africa/Windhoek\n* `America/Adak` - America/Adak\n* `America/Anchorage` - America/Anchorage\n* `America/Chicago` - America/Chicago\n* `America/Denver` - America/Denver\n* `America/Los_Angeles` - America/Los_Angeles\n* `America/New_York` - America/New_York\n* `America/Phoenix` - America/Phoenix\n* `America/Sao_Paulo` - America/Sao_Paulo\n* `Asia/Dubai` - Asia/Dubai\n* `Asia/Hong_Kong` - Asia/Hong_Kong\n* `Asia/Kolkata` - Asia/Kolkata\n* `Asia/Seoul` - Asia/Seoul\n* `Asia/Shanghai` - Asia/Shanghai\n* `Asia/Singapore` - Asia/Singapore\n* `Asia/Tokyo` - Asia/Tokyo\n* `Australia/Melbourne` - Australia/Melbourne\n* `Australia/Perth` - Australia/Perth\n* `Australia/Sydney` - Australia/Sydney\n* `Europe/Amsterdam` - Europe/Amsterdam\n* `Europe/Berlin` - Europe/Berlin\n* `Europe/London` - Europe/London\n* `Europe/Madrid` - Europe/Madrid\n* `Europe/Moscow` - Europe/Moscow\n* `Europe/Paris` - Europe/Paris\n* `Europe/Rome` - Europe/Rome\n* `Pacific/Auckland` - Pacific/Auckland\n* `Pacific/Honolulu` - Pacific/Honolulu\n* `US/Central` - US/Central\n* `US/Eastern` - US/Eastern\n* `US/Mountain` - US/Mountain\n* `US/Pacific` - US/Pacific\n* `UTC` - UTC",
+    )
+    personality: int | None = Field(None, description="DEPRECATED: Use personalities instead")
+    personalities: list[int] | None = Field(
+        None,
+        description="List of personalities to use for test execution. Multiple personalities can be assigned to run tests with different configurations.\nExample: `[1, 2, 3]` (personality IDs)",
+    )
+    run_as_text: bool | None = Field(
+        None,
+        description="DEPRECATED: Use execution_mode instead. Run scenarios as text-based chat instead of voice calls",
+    )
+    execution_mode: (
+        Literal[
+            "voice",
+            "text",
+            "sip",
+            "vapi_webrtc",
+            "retell_webrtc",
+            "elevenlabs",
+            "ello",
+            "livekit_v2",
+            "pipecat_v2",
+            "agora",
+        ]
+        | None
+    ) = Field(
+        None,
+        description='Execution mode for the cron job. Choices: voice, text, sip\nExample: `"voice"`, `"text"`, or `"sip"`\n\n\n* `voice` - Voice\n* `text` - Text\n* `sip` - SIP\n* `vapi_webrtc` - VAPI WebRTC\n* `retell_webrtc` - Retell WebRTC\n* `elevenlabs` - ElevenLabs\n* `ello` - Ello\n* `livekit_v2` - LiveKit\n* `pipecat_v2` - Pipecat\n* `agora` - Agora',
+    )
+    REQUIRED: ClassVar[frozenset[str]] = frozenset([])
+    NON_NULL: ClassVar[frozenset[str]] = frozenset(
+        [
+            "agent",
+            "crontab_expression",
+            "execution_mode",
+            "name",
+            "personalities",
+            "personality",
+            "run_as_text",
+            "scenarios",
+            "tags",
+            "timezone",
+        ]
+    )
+
+
 OPERATIONS: dict[tuple[str, str], Operation] = {
     ("GET", "/test_framework/v1/aiagents/"): Operation(
         "aiagents-v1-list", None, {200: PaginatedAIAgentList, 404: None}
@@ -8946,5 +9333,43 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ),
     ("GET", "/observability/v2/call-logs/filters_customer_number/"): Operation(
         "observability-v2-call-logs-filters-customer-number-retrieve", None, {200: CallLogDetail}
+    ),
+    ("GET", "/schedules/v1/cron-jobs/"): Operation("cron-jobs-list", None, {200: list[CronJob]}),
+    ("POST", "/schedules/v1/cron-jobs/"): Operation(
+        "cron-jobs-create", SchemaPostCronJobWrite, {201: CronJob}
+    ),
+    ("GET", "/schedules/v1/cron-jobs/{id}/"): Operation("cron-jobs-retrieve", None, {200: CronJob}),
+    ("PUT", "/schedules/v1/cron-jobs/{id}/"): Operation(
+        "cron-jobs-update", SchemaPostCronJobWrite, {200: CronJob}
+    ),
+    ("PATCH", "/schedules/v1/cron-jobs/{id}/"): Operation(
+        "cron-jobs-partial-update", PatchedSchemaPostCronJobWrite, {200: CronJob}
+    ),
+    ("DELETE", "/schedules/v1/cron-jobs/{id}/"): Operation(
+        "cron-jobs-destroy", None, {204: None, 404: None}
+    ),
+    ("GET", "/schedules/v1/cron-jobs-external/"): Operation(
+        "cron-jobs-external-list", None, {200: list[CronJob]}
+    ),
+    ("POST", "/schedules/v1/cron-jobs-external/"): Operation(
+        "cron-jobs-external-create", SchemaPostCronJobWrite, {201: CronJob}
+    ),
+    ("GET", "/schedules/v1/cron-jobs-external/{id}/"): Operation(
+        "cron-jobs-external-retrieve", None, {200: CronJob}
+    ),
+    ("PUT", "/schedules/v1/cron-jobs-external/{id}/"): Operation(
+        "cron-jobs-external-update", SchemaPostCronJobWrite, {200: CronJob}
+    ),
+    ("PATCH", "/schedules/v1/cron-jobs-external/{id}/"): Operation(
+        "cron-jobs-external-partial-update", PatchedSchemaPostCronJobWrite, {200: CronJob}
+    ),
+    ("DELETE", "/schedules/v1/cron-jobs-external/{id}/"): Operation(
+        "cron-jobs-external-destroy", None, {204: None, 404: None}
+    ),
+    ("POST", "/user/v1/projects/{id}/test-webhook/"): Operation(
+        "projects-test-webhook-create", ProjectWrite, {200: Project}
+    ),
+    ("POST", "/user/v1/projects-external/{id}/test-webhook/"): Operation(
+        "projects-external-test-webhook-create", ProjectWrite, {200: Project}
     ),
 }
