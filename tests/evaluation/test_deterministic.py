@@ -47,6 +47,7 @@ def test_every_evaluator_is_a_catalogue_metric() -> None:
         "detect_silence",
         "check_tool_call_success",
         "get_mock_tool_call_accuracy",
+        "check_end_state_matches",
         "count_ai_interrupting_user",
         "count_user_interrupting_ai",
         "get_stop_time_after_interruption",

@@ -45,4 +45,4 @@ def test_without_an_expectation_it_does_not_apply() -> None:
 
 def test_custom_code_reads_the_end_state() -> None:
     data = build_code_data(facts({"tables": TABLES, "expected": None}), [])
-    assert data["mock_state"] == TABLES
+    assert data["mock_state"] == data["metadata"]["mock_state"]["tables"] == TABLES
