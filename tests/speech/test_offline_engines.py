@@ -48,7 +48,10 @@ async def test_speed_changes_the_length_not_the_words() -> None:
     normal = await TTS.synthesize(sentence, Voice())
     fast = await TTS.synthesize(sentence, Voice(speed=1.5))
     slow = await TTS.synthesize(sentence, Voice(speed=0.7))
-    assert duration_s(fast) < 0.8 * duration_s(normal) < 0.8 * 0.8 * duration_s(slow)
+    # Piper samples its phoneme durations (noise_w), so lengths vary a little run to run:
+    # the ratios expected are 0.67 and 0.7
+    assert duration_s(fast) < 0.85 * duration_s(normal)
+    assert duration_s(normal) < 0.85 * duration_s(slow)
     assert wer(sentence, (await STT.transcribe(fast)).text) <= 0.2
 
 
