@@ -7,7 +7,7 @@ VENV := .venv
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 
-.PHONY: install test test-local-llm check lint fmt typecheck demo bench wire serve clean
+.PHONY: install chromium test test-local-llm check lint fmt typecheck demo bench wire serve clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -19,7 +19,11 @@ $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
 
 install: $(VENV)/.synced
 
-test: install
+# the dashboard's tests drive Debian's Chromium (headless)
+chromium:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+
+test: install chromium
 	$(VENV)/bin/pytest -n 2 --dist loadgroup -q
 
 # The local llama.cpp model in its own environment (compiles llama.cpp: 7-12 min on 2 cores;

@@ -6,6 +6,7 @@ import argparse
 
 from bench import (
     api_throughput,
+    audio_metrics,
     condition_judge,
     conversations,
     db_roundtrip,
@@ -13,6 +14,8 @@ from bench import (
     ingest,
     metric_quality,
     scale_out,
+    speech,
+    webhooks,
 )
 
 
@@ -29,6 +32,9 @@ def main() -> None:
             "evaluation",
             "metric-quality",
             "ingest",
+            "speech",
+            "audio",
+            "webhooks",
         ],
         help="run one benchmark",
     )
@@ -49,8 +55,14 @@ def main() -> None:
         evaluation_cost.run()
     if args.only in (None, "ingest"):
         ingest.run()
+    if args.only in (None, "audio"):
+        audio_metrics.run()
+    if args.only in (None, "webhooks"):
+        webhooks.run(save=args.save)
     if args.only in (None, "metric-quality"):
         metric_quality.run()  # needs a judge model (VOXTEST_JUDGE_*); says so otherwise
+    if args.only in (None, "speech"):
+        speech.run()
 
 
 if __name__ == "__main__":

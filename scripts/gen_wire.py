@@ -55,10 +55,18 @@ TYPE_OVERRIDES: dict[tuple[str, str], str] = {
         ).split()
     },
     ("AIAgent", "knowledge_base_files"): "list[int] | str",
+    # A mock tool's `served_via` and `mcp_server` are JSON objects, `subscriber_count` an int.
+    **{
+        (schema, field): JSON_OBJECT
+        for schema in ("Tool", "PatchedTool")
+        for field in ("served_via", "mcp_server")
+    },
     # Call logs: `rerun_evaluation/` takes a list of ids or the string "all" (its description),
     # and an assistant id is the provider's string (typed integer, with string examples).
     ("RerunEvaluation", "call_logs"): "list[int] | str",
     ("RerunEvaluation", "assistant_id"): "int | str",
+    # CHIRP runs take the first N scenarios or "all" as well as a list (Cekura's docs).
+    ("SchemaPostRunScenariosChirp", "scenarios"): "list[int] | int | str",
     # v2 provider configs are a oneOf of per-provider objects none of which excludes the
     # others; generated as empty models they would drop every key. The service validates them
     # against provider.type (voxtest.domain.agent_rules).

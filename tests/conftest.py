@@ -14,6 +14,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
@@ -97,7 +98,9 @@ class LiveServer:
             finally:
                 await db.dispose()
 
-        return asyncio.run(run())
+        # on a thread of its own: the caller may have a running loop (Playwright's sync API)
+        with ThreadPoolExecutor(1) as pool:
+            return pool.submit(asyncio.run, run()).result()
 
 
 def _org_name() -> str:
@@ -105,7 +108,9 @@ def _org_name() -> str:
 
 
 def make_settings(home: Path, database_url: str = "") -> Settings:
-    return Settings(home=home, database_url=database_url, api_key_cache_seconds=0.0)
+    return Settings(
+        home=home, database_url=database_url, api_key_cache_seconds=0.0, speech_test_doubles=True
+    )
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgres"])

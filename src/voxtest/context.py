@@ -22,6 +22,7 @@ class Services:
 
         db = Database(settings)
         services = cls(settings=settings, db=db, box=SecretBox(load_or_create_key(settings)))
+        db.session_info["box"] = services.box
         async with migrate.startup_lock(db.engine):
             if migrate_schema:
                 await migrate.upgrade(db.engine)

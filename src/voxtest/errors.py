@@ -6,7 +6,8 @@
           ├── ValidationFailed  400 {field: [messages]}
           ├── NotAuthenticated  401 {detail}
           ├── PermissionDenied  403 {detail}
-          └── NotFound          404 {detail}
+          ├── NotFound          404 {detail}
+          └── PayloadTooLarge   413 {detail}
 
 Inside a run, failures are recorded as data on the run, never raised through the worker.
 """
@@ -59,6 +60,13 @@ class NotFound(ApiError):
     status_code = 404
 
     def __init__(self, detail: str = "Not found.") -> None:
+        super().__init__(detail)
+
+
+class PayloadTooLarge(ApiError):
+    status_code = 413
+
+    def __init__(self, detail: str = "Request body too large.") -> None:
         super().__init__(detail)
 
 

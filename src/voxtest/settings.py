@@ -35,6 +35,15 @@ class Settings(BaseSettings):
     """Let URLs voxtest calls on a user's behalf (a scenario's REST functions) resolve to
     loopback, private or link-local addresses; off, such calls fail with a message."""
 
+    mock_tools_auth: Literal["none", "api_key"] = "none"
+    """How the mock-tool runtime URLs (`.../tool/{name}/`, `.../mcp/{index}/`) authenticate
+    the agent calling them: `none` as Cekura (the agent's platform must reach them without
+    credentials; they serve only mock data), or `api_key`: an API key of the agent's
+    organization in `X-CEKURA-API-KEY` or `Authorization: Bearer`."""
+
+    mock_tools_max_body_bytes: int = Field(default=1024 * 1024, gt=0)
+    """The largest request body a mock tool call may send; larger ones get 413."""
+
     api_key_cache_seconds: float = 10.0
     """How long a verified API key is trusted without a database look-up."""
 
@@ -67,6 +76,46 @@ class Settings(BaseSettings):
     run_starts_per_second: int = Field(default=5, ge=0)
     """At most this many runs of one organization start in any second, across every process
     (Cekura schedules 5 calls a second); 0 for no pace."""
+
+    # Webhooks and notifications: delivered from an outbox by every process, at least once.
+    webhook_timeout_seconds: float = Field(default=10.0, gt=0)
+    """How long a webhook receiver has to answer one attempt."""
+
+    webhook_max_attempts: int = Field(default=15, ge=1)
+    """Attempts before a delivery is marked failed (it can still be replayed)."""
+
+    webhook_retry_base_seconds: float = Field(default=2.0, gt=0)
+    """Wait after the first failed attempt; doubled after each further one."""
+
+    webhook_retry_max_seconds: float = Field(default=300.0, gt=0)
+    """The longest wait between two attempts."""
+
+    pre_trigger_timeout_seconds: float = Field(default=30.0, gt=0)
+    """How long runs wait for the `result.pre_trigger` receiver's answer, per attempt."""
+
+    pre_trigger_retries: int = Field(default=3, ge=0)
+    """Further attempts of a `result.pre_trigger` before the runs start anyway."""
+
+    hooks_poll_seconds: float = Field(default=1.0, gt=0)
+    """How often each process looks for due deliveries and due cron jobs."""
+
+    smtp_host: str = ""
+    """Email notifications go through this SMTP server; empty sends no email."""
+
+    smtp_port: int = 25
+    smtp_username: str = ""
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool = False
+    smtp_ssl: bool = False
+    smtp_from: str = "voxtest@localhost"
+    notify_email_to: str = ""
+    """Comma-separated recipients of every project's email notifications."""
+
+    slack_webhook_url: str = ""
+    """A Slack incoming-webhook URL that receives every project's notifications."""
+
+    daily_report_hour: int = Field(default=9, ge=0, le=23)
+    """The hour, in each project's time zone, the daily report is sent."""
 
     # The simulated caller's model: any OpenAI-compatible chat-completions endpoint.
     llm_base_url: str = ""
@@ -108,6 +157,57 @@ class Settings(BaseSettings):
 
     llama_cpp_context_tokens: int = Field(default=4096, ge=512)
     """The model's context window (prompt and reply), in tokens."""
+
+    # Speech for voice runs. Offline engines need the extra voxtest[voice]; a personality
+    # whose provider names a cloud engine uses it when that engine's API key is set.
+    tts_provider: Literal["piper", "elevenlabs", "cartesia", "openai"] = "piper"
+    """The caller's voice when the personality names no provider (or one without a key)."""
+
+    stt_provider: Literal["whisper", "deepgram", "openai"] = "whisper"
+    """What transcribes the agent's audio."""
+
+    vad_provider: Literal["silero", "energy"] = "silero"
+    """What hears the agent start and stop speaking (`energy`: a plain level gate)."""
+
+    piper_voice_path: str = ""
+    """A Piper `.onnx` voice (its `.onnx.json` beside it); empty: the bundled en_US voice."""
+
+    whisper_model_path: str = ""
+    """A CTranslate2 Whisper model directory; empty: the bundled Whisper tiny.en."""
+
+    stt_threads: int = Field(default=0, ge=0)
+    """CPU threads for the offline transcriber; 0: every core this process may use."""
+
+    speech_timeout_seconds: float = Field(default=30.0, gt=0)
+    """Per request to a cloud speech API."""
+
+    elevenlabs_api_key: SecretStr | None = None
+    elevenlabs_base_url: str = "https://api.elevenlabs.io"
+    elevenlabs_model: str = "eleven_flash_v2_5"
+    elevenlabs_voice_id: str = "21m00Tcm4TlvDq8ikWAM"
+    """The voice when the personality gives none."""
+
+    cartesia_api_key: SecretStr | None = None
+    cartesia_base_url: str = "https://api.cartesia.ai"
+    cartesia_model: str = "sonic-3"
+    cartesia_voice_id: str = "a0e99841-438c-4a64-b679-ae501e7d6091"
+
+    openai_speech_api_key: SecretStr | None = None
+    """OpenAI's audio API (TTS and transcription); falls back to VOXTEST_LLM_API_KEY when
+    VOXTEST_LLM_BASE_URL is OpenAI's."""
+
+    openai_speech_base_url: str = "https://api.openai.com/v1"
+    openai_tts_model: str = "gpt-4o-mini-tts"
+    openai_tts_voice: str = "alloy"
+    openai_stt_model: str = "whisper-1"
+
+    deepgram_api_key: SecretStr | None = None
+    deepgram_base_url: str = "https://api.deepgram.com"
+    deepgram_model: str = "nova-3"
+    # Voice runs.
+    speech_test_doubles: bool = False
+    """Voice runs speak and hear with the tone test doubles (`voxtest.speech.fake`) instead of
+    the speech engines: for tests and demos of the call loop without speech models."""
 
     @field_validator("home", mode="before")
     @classmethod

@@ -21,7 +21,7 @@ TRANSCRIPT: tuple[dict[str, Any], ...] = (
 BOTH = {
     "transcript", "transcript_json", "call_duration", "call_end_reason", "voice_recording",
     "agent_description", "date", "timestamp", "metadata", "recording_data",
-    "Average Latency (in ms)", "latency_data", "explanation",
+    "Average Latency (in ms)", "latency_data", "explanation", "mock_state",
 }  # fmt: skip
 SIMULATION = {
     "tags", "provider_call_id", "provider_call_data", "cekura_transcript_json", "test_profile",

@@ -6,7 +6,13 @@ from typing import Any, cast
 
 import pytest
 
-from voxtest.evaluation.deterministic import EVALUATORS, evaluate, evaluate_all, is_deterministic
+from voxtest.evaluation.deterministic import (
+    EVALUATORS,
+    NEEDS_AUDIO,
+    evaluate,
+    evaluate_all,
+    is_deterministic,
+)
 from voxtest.evaluation.model import MAIN_AGENT, TESTING_AGENT, CallFacts, MetricSpec
 from voxtest.services.metric_catalogue import BY_FUNCTION
 
@@ -41,6 +47,15 @@ def test_every_evaluator_is_a_catalogue_metric() -> None:
         "detect_silence",
         "check_tool_call_success",
         "get_mock_tool_call_accuracy",
+        "check_end_state_matches",
+        "count_ai_interrupting_user",
+        "count_user_interrupting_ai",
+        "get_stop_time_after_interruption",
+        "get_interruption_score",
+        "get_talk_ratio",
+        "get_words_per_minute",
+        "get_average_pitch",
+        "get_transcription_accuracy",
     }
 
 
@@ -75,15 +90,17 @@ def test_the_sample_call_gives_the_expected_values() -> None:
     assert values["get_mock_tool_call_accuracy"].not_applicable
 
 
-def test_evaluate_all_leaves_metrics_that_need_a_model_or_audio() -> None:
+def test_evaluate_all_leaves_metrics_that_need_a_model() -> None:
     specs = [
         catalogue_spec("check_hallucination"),
         catalogue_spec("get_latency"),
         catalogue_spec("get_talk_ratio"),
         MetricSpec(1, "custom", description="judge it"),
     ]
-    assert [v.function_name for v in evaluate_all(specs, CALL)] == ["get_latency"]
+    values = evaluate_all(specs, CALL)
+    assert [v.function_name for v in values] == ["get_latency", "get_talk_ratio"]
     assert not is_deterministic(specs[0]) and is_deterministic(specs[1])
+    assert values[1].not_applicable and values[1].explanation == (NEEDS_AUDIO,)
 
 
 def test_evaluate_refuses_a_metric_it_does_not_know() -> None:

@@ -17,7 +17,7 @@ SUBSET = Path(__file__).parent / "cekura-subset.json"
 # JSON fields (a personality's plans) as strings. Keep in sync with scripts/gen_wire.py.
 TYPE_ARTEFACTS = re.compile(
     r"(.*_configured|message_plan|stop_speaking_plan|background_sound_volume"
-    r"|generation_config|network_simulation)$"
+    r"|generation_config|network_simulation|served_via|mcp_server)$"
 )
 # SerializerMethodFields and JSONFields the generator types as strings although they are
 # lists or objects: scenario and test-profile relations, v1 agents' `<provider>_data` blocks
@@ -42,7 +42,7 @@ CALL_LOG_PATH = re.compile(r"^/(observability/|test_framework/custom-provider)")
 # sends null when there is none (a project-level scenario has no agent, no phone number...).
 NULLABLE_ARTEFACTS = re.compile(
     r"(agent|agent_name|personality|personality_name|phone_number|outbound_phone_number_data"
-    r"|inbound_phone_number_data|test_profile_data|created_by|last_updated_by)$"
+    r"|inbound_phone_number_data|test_profile_data|created_by|last_updated_by|mock_url)$"
 )
 
 
@@ -84,15 +84,23 @@ METRIC_VALUE_NULLS = re.compile(r"(^|/)metrics/\d+/(score|enum|value)$")
 # Operations the reference documents with a description and no schema although they answer
 # JSON (`{}` in the reference): the shape is voxtest's, documented in docs/compatibility.md.
 UNTYPED_OPERATIONS = {
-    (method, f"/test_framework/{base}/{action}/")
-    for base in ("v1/metrics", "v1/metrics-external", "v2/metrics")
-    for method, action in (("POST", "preview"), ("GET", "preview-progress"))
-} | {
+    *(
+        (method, f"/test_framework/{base}/{action}/")
+        for base in ("v1/metrics", "v1/metrics-external", "v2/metrics")
+        for method, action in (("POST", "preview"), ("GET", "preview-progress"))
+    ),
+    # Mock tools at runtime answer the matched entry's output (or Vapi's results list);
+    # fork answers the private copy (a Tool).
+    ("POST", "/test_framework/v1/aiagents/{agent_id}/tool/{tool_name}/"),
+    ("POST", "/test_framework/v1/aiagents/{agent_id}/mcp/{mock_index}/"),
+    ("POST", "/test_framework/v1/aiagents/{agent_id}/tool/{tool_name}/fork/"),
     # Call-log filter suggestions are documented with the detail serializer (the viewset's
     # default): `filters/` is the filters_v2 vocabulary, the others `{"results": [values]}`.
-    ("GET", f"/observability/{base}/{action}/")
-    for base in ("v1/call-logs", "v1/call-logs-external", "v2/call-logs")
-    for action in ("filters", "filters_call_id", "filters_customer_number")
+    *(
+        ("GET", f"/observability/{base}/{action}/")
+        for base in ("v1/call-logs", "v1/call-logs-external", "v2/call-logs")
+        for action in ("filters", "filters_call_id", "filters_customer_number")
+    ),
 }
 
 

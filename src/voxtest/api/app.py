@@ -10,12 +10,15 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from voxtest import __version__
+from voxtest.api import mcp_endpoint
 from voxtest.api.auth import KeyCache
 from voxtest.api.errors import install_error_handlers
 from voxtest.api.responses import JsonResponse
 from voxtest.api.routes import ROUTERS
 from voxtest.api.routing import TrailingSlashMiddleware
 from voxtest.context import Services
+from voxtest.dashboard.routes import router as dashboard_router
+from voxtest.hooks.background import HookLoops
 from voxtest.runs.driver import start_runs
 from voxtest.services.call_logs_background import CallLogEvaluations
 from voxtest.settings import Settings
@@ -32,10 +35,14 @@ def create_app(settings: Settings) -> FastAPI:
         app.state.executor = runs = await start_runs(services)
         app.state.call_logs = call_logs = CallLogEvaluations(services)
         call_logs.start()
+        app.state.hooks = hooks = HookLoops(services, wake_runs=runs.wake, name="voxtest")
+        await hooks.start()
         try:
-            yield
+            async with mcp_endpoint.running(settings) as app.state.mcp:
+                yield
         finally:
             await call_logs.stop()
+            await hooks.stop()
             evaluations = getattr(app.state, "evaluations", None)  # made on first use
             if evaluations is not None:
                 await evaluations.stop()
@@ -53,6 +60,7 @@ def create_app(settings: Settings) -> FastAPI:
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router)
+    app.include_router(dashboard_router)
 
     @app.get("/health", include_in_schema=False)
     async def health() -> dict[str, str]:

@@ -213,6 +213,54 @@ def demo() -> None:
     raise typer.Exit(code=main())
 
 
+@example_agent_app.command("voice")
+def example_agent_voice(
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8766,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    delay_ms: Annotated[
+        int, typer.Option(min=0, help="Known delay once the caller's turn is over.")
+    ] = 0,
+    talk_over: Annotated[
+        float | None, typer.Option(min=0.1, help="Answer after the caller spoke this many s.")
+    ] = None,
+    silence_s: Annotated[
+        float, typer.Option(min=0.0, help="Silence after each reply's first sentence.")
+    ] = 0.0,
+    drop_after_s: Annotated[
+        float | None, typer.Option(min=0.1, help="Drop the call this many s after it opened.")
+    ] = None,
+    username: Annotated[str | None, typer.Option(help="Basic auth user to require.")] = None,
+    password: Annotated[str | None, typer.Option(help="Basic auth password.")] = None,
+    test_doubles: Annotated[
+        bool, typer.Option(help="Speak and hear with the tone test doubles (no speech models).")
+    ] = False,
+) -> None:
+    """Run the dental-clinic receptionist as a CHIRP voice agent until Ctrl-C."""
+    from voxtest.examples.clinic_voice_agent import VoiceAgentOptions, run_forever
+    from voxtest.runs.voice import engines_for
+    from voxtest.speech.base import SpeechError, Voice
+
+    settings = Settings(speech_test_doubles=test_doubles)
+    try:
+        engines_for(settings, Voice())
+    except SpeechError as exc:
+        raise _fail(exc.message) from None
+    options = VoiceAgentOptions(
+        delay_ms=delay_ms,
+        talk_over_s=talk_over,
+        silence_s=silence_s,
+        drop_after_s=drop_after_s,
+        username=username,
+        password=password,
+    )
+    try:
+        asyncio.run(run_forever(lambda: engines_for(settings, Voice()), options, host, port))
+    except KeyboardInterrupt:
+        console.print("clinic voice agent stopped")
+    except OSError as exc:
+        raise _fail(f"cannot listen on {host}:{port}: {exc}")
+
+
 @example_agent_app.command("chat")
 def example_agent_chat(
     port: Annotated[int, typer.Option(help="TCP port.")] = 8765,
@@ -239,6 +287,16 @@ def example_agent_chat(
     idle_timeout: Annotated[
         float, typer.Option(min=0.1, help="Close after this many seconds without a message.")
     ] = 300.0,
+    mock_tools_url: Annotated[
+        str | None,
+        typer.Option(
+            help="Call each tool through voxtest's mocks: the agent's URL, "
+            "http://HOST/test_framework/v1/aiagents/ID/ (the run id is echoed)."
+        ),
+    ] = None,
+    log_tool_calls: Annotated[
+        bool, typer.Option(help="Send Function Call / Result frames on the socket.")
+    ] = True,
 ) -> None:
     """Run the dental-clinic receptionist on Cekura's chat websocket protocol until Ctrl-C."""
     from voxtest.examples.clinic_agent import ClinicAgentOptions, run_forever
@@ -252,6 +310,8 @@ def example_agent_chat(
         skip_verification=skip_verification,
         secret=secret,
         idle_timeout_s=idle_timeout,
+        mock_tools_url=mock_tools_url,
+        log_tool_calls=log_tool_calls,
     )
     try:
         asyncio.run(run_forever(options, host, port))

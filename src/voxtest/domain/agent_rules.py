@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from voxtest.domain.mock_state import state_problem
 from voxtest.domain.notify_window import is_e164
 from voxtest.urls import url_problem
 
@@ -276,6 +277,9 @@ def mock_data_problem(data: Any) -> str | None:
             return "Each entry must be an object with input and output."
         if not isinstance(item["input"], dict):
             return "Each entry's input must be an object of parameter values."
+        problem = state_problem(item)
+        if problem:
+            return problem
     return None
 
 

@@ -2,20 +2,21 @@
 
 Cekura's keys (docs: metrics/python-metric), in both modes: `transcript` (`[mm:ss] Role:
 text` lines), `transcript_json` (the turns, each with its `time` as `mm:ss`), `call_duration`
-(s), `call_end_reason`, `voice_recording` (None: voxtest's calls are text), `agent_description`,
-`date` (YYYY-MM-DD) and `timestamp` (ISO 8601) of the call, `metadata`, `recording_data`
-(speaking segments from the turns' times; no audio), "Average Latency (in ms)" and
-`latency_data` (`[{latency, speaker, start_time}]` for the agent turns whose latency was
-measured). Observability only: `topic` (the topic metric's value), `dynamic_variables`,
-`call_log_id`. Simulation only: `tags` (the scenario's), `provider_call_id`,
-`provider_call_data`, `cekura_transcript_json` (`{role, content, timestamp}`), `test_profile`,
-`run_id`, `expected_outcome` and `expected_outcome_explanation` (the expected-outcome
-metric's score and explanation). Unknown values are None.
+(s), `call_end_reason`, `voice_recording` (None), `agent_description`, `date` (YYYY-MM-DD)
+and `timestamp` (ISO 8601) of the call, `metadata`, `recording_data` (speaking segments: from
+a voice call's audio analysis, else the turns' times), "Average Latency (in ms)" and
+`latency_data` (`[{latency, speaker, start_time}]`: a voice call's replies measured on the
+audio, else the agent turns whose latency was measured). Observability only: `topic` (the
+topic metric's value), `dynamic_variables`, `call_log_id`. Simulation only: `tags` (the
+scenario's), `provider_call_id`, `provider_call_data`, `cekura_transcript_json` (`{role,
+content, timestamp}`), `test_profile`, `run_id`, `expected_outcome` and
+`expected_outcome_explanation` (the expected-outcome metric's score and explanation).
+Unknown values are None. Pure: no I/O (the audio analysis is done before).
 
 Every other metric's result is `data["Metric Name"]` (the score; the value for enum-like
 metrics; None when it was N/A or failed) and its explanation `data["explanation"]["Metric
 Name"]`. A metric named like one of the keys above does not replace it (its explanation is
-still there). Pure: no I/O.
+still there).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from voxtest.domain.transcript import clock
+from voxtest.evaluation.audio.analysis import AudioAnalysis
+from voxtest.evaluation.audio.segments import replies
 from voxtest.evaluation.model import ENUM_TYPES, MAIN_AGENT, TESTING_AGENT, CallFacts, MetricValue
 from voxtest.evaluation.prompt_vars import call_date, render_transcript
 
@@ -53,7 +56,8 @@ def _result(value: MetricValue) -> Any:
 
 
 def _both_modes(facts: CallFacts) -> dict[str, Any]:
-    latencies = _latency_data(facts.transcript)
+    analysis = _analysis(facts)
+    latencies = _audio_latency(analysis) if analysis else _latency_data(facts.transcript)
     return {
         "transcript": render_transcript(facts.transcript),
         "transcript_json": [{**turn, "time": clock(_start(turn))} for turn in facts.transcript],
@@ -64,7 +68,8 @@ def _both_modes(facts: CallFacts) -> dict[str, Any]:
         "date": call_date(facts.timestamp) or None,
         "timestamp": facts.timestamp or None,
         "metadata": dict(facts.metadata),
-        "recording_data": _recording_data(facts),
+        "mock_state": (facts.metadata.get("mock_state") or {}).get("tables"),
+        "recording_data": _audio_recording(facts, analysis) if analysis else _recording_data(facts),
         AVERAGE_LATENCY: (
             statistics.fmean(item["latency"] for item in latencies) if latencies else None
         ),
@@ -139,3 +144,35 @@ def _segments(turns: Iterable[Mapping[str, Any]]) -> list[list[float]]:
         end = _seconds(turn.get("end_time"))
         segments.append([start, max(start, end if end is not None else start)])
     return segments
+
+
+def _analysis(facts: CallFacts) -> AudioAnalysis | None:
+    analysis = facts.audio.analysis if facts.audio is not None else None
+    return analysis if analysis is not None and analysis.segments_from != "none" else None
+
+
+def _audio_latency(analysis: AudioAnalysis) -> list[dict[str, Any]]:
+    return [
+        {
+            "latency": round(r.gap_s * 1000, 1),
+            "speaker": MAIN_AGENT,
+            "start_time": round(r.agent_start, 3),
+        }
+        for r in replies(analysis.caller, analysis.agent)
+    ]
+
+
+def _audio_recording(facts: CallFacts, analysis: AudioAnalysis) -> dict[str, Any]:
+    assert facts.audio is not None
+    read = analysis.signal is not None
+    duration = analysis.duration_s
+    rate = facts.audio.sample_rate
+    return {
+        "has_audio_data": read,
+        "sample_rate": rate if read else None,
+        "shape": [round(duration * rate), 2] if read and duration else None,
+        "separable_channels": read,
+        "total_duration": duration if duration is not None else facts.duration_s,
+        "main_speaking": [[s, e] for s, e in analysis.agent],
+        "testing_speaking": [[s, e] for s, e in analysis.caller],
+    }

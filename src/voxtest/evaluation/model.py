@@ -8,7 +8,10 @@ into the run's `evaluation.metrics[]`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from voxtest.evaluation.audio.facts import AudioFacts
 
 # Cekura's canonical transcript roles (see voxtest.domain.transcript)
 TESTING_AGENT = "Testing Agent"
@@ -44,6 +47,9 @@ class CallFacts:
     timestamp: str = ""  # ISO 8601, when the call started (UTC)
     provider_call_id: str = ""  # the voice/chat provider's id of the call, when known
     provider_call_data: dict[str, Any] = field(default_factory=dict)  # provider's call record
+    audio: AudioFacts | None = None
+    """A voice call's recording and timing record (None for text): audio metrics read it,
+    Latency / Silence / Infrastructure Issues fall back to the transcript's times without."""
 
     def turns(self, role: str) -> list[dict[str, Any]]:
         return [t for t in self.transcript if t.get("role") == role]

@@ -4,8 +4,10 @@
 
 Order (Cekura's): deterministic metrics and LLM-judged metrics (concurrently), the expected
 outcome, then custom_code metrics, which read the others' results by name, then the rubric.
-A metric nothing here can evaluate in text (audio metrics) is N/A with the reason. Failures are
-data on the metric (`MetricValue.error`); this never raises for a metric's sake.
+A voice call's audio is analysed once, in a worker thread, before the deterministic metrics
+read it (`evaluation.audio`). A metric nothing here can evaluate (an audio metric on a text
+run, a model-judged audio metric) is N/A with the reason. Failures are data on the metric
+(`MetricValue.error`); this never raises for a metric's sake.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from voxtest.evaluation import deterministic
+from voxtest.evaluation.audio.analysis import prepare
 from voxtest.evaluation.code_data import build_code_data
 from voxtest.evaluation.expected_outcome import judge_expected_outcome
 from voxtest.evaluation.llm_metrics import LlmMetricJudge
@@ -24,7 +27,7 @@ from voxtest.evaluation.rubric_eval import evaluate_rubric, run_success
 from voxtest.evaluation.sandbox import run_custom_code, run_trigger_code
 
 EXPECTED_OUTCOME = "evaluate_expected_outcome"
-NEEDS_AUDIO = "This metric needs the call's audio; it is computed on voice runs, not text runs."
+NEEDS_AUDIO = deterministic.NEEDS_AUDIO
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,8 @@ async def evaluate_call(
     judged = [s for s in specs if not _is_users_code(s)]
     values: dict[int, MetricValue] = {v.metric_id: v for v in kept}
     slots = asyncio.Semaphore(max_parallel_llm)
+    if facts.audio is not None and (code or any(map(deterministic.is_deterministic, judged))):
+        facts = await asyncio.to_thread(prepare, facts)  # reads the whole recording once
 
     async def one(spec: MetricSpec) -> MetricValue:
         if deterministic.is_deterministic(spec):

@@ -1,4 +1,5 @@
-"""Metrics read from the agent's tool calls: Tool Call Success and Mock Tool Call Accuracy.
+"""Metrics read from the agent's tool calls: Tool Call Success, Mock Tool Call Accuracy and
+(voxtest) End State Matches, from the stateful mocks' end tables in the run's metadata.
 
 Tool calls are transcript rows: "Function Call" (`data: {id, name, arguments}`) and
 "Function Call Result" (`data: {id, result}`); the text channel stores `result` decoded when
@@ -12,6 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from voxtest.domain.mock_state import compare
 from voxtest.evaluation.metric_values import binary, not_applicable, scored
 from voxtest.evaluation.model import (
     FUNCTION_CALL,
@@ -142,6 +144,30 @@ def expected_tool_names(raw: Any) -> list[str]:
         return []
     names = (i.get("name") or i.get("tool_name") if isinstance(i, Mapping) else i for i in raw)
     return [_key(n) for n in names if isinstance(n, str) and n.strip()]
+
+
+# -- End State Matches (voxtest) ------------------------------------------------------------
+
+
+def end_state_matches(spec: MetricSpec, facts: CallFacts) -> MetricValue:
+    """Passes when the stateful mocks' end tables hold what the scenario expects
+    (`information_fields.expected_mock_state`); not applicable without an expectation."""
+    state = facts.metadata.get("mock_state")
+    expected = state.get("expected") if isinstance(state, Mapping) else None
+    if not isinstance(expected, Mapping):
+        return not_applicable(spec, "The scenario states no expected mock state.")
+    tables = state.get("tables") if isinstance(state, Mapping) else None
+    actual = tables if isinstance(tables, Mapping) else {}
+    differences = compare(expected, actual)
+    extra = {
+        "end_state": dict(actual),
+        "expected_state": dict(expected),
+        "differences": differences,
+    }
+    if differences:
+        return binary(spec, False, [f"End state differs: {d}." for d in differences], extra)
+    names = ", ".join(sorted(expected)) or "no tables"
+    return binary(spec, True, [f"The end state matches the expected {names}."], extra)
 
 
 # -- helpers ---------------------------------------------------------------------------------

@@ -15,8 +15,9 @@ import random
 from collections import deque
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
+import httpx
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.datastructures import Headers
 from websockets.exceptions import ConnectionClosed
@@ -42,6 +43,11 @@ class ClinicAgentOptions:
     ping_timeout_s: float = chat_ws.PING_TIMEOUT_SECONDS
     seed: int = 0
     keep_connections: int = 1000  # connection logs kept (oldest dropped), bounding memory
+    mock_tools_url: str | None = None
+    """voxtest's URL of this agent (`.../test_framework/v1/aiagents/{id}/`): each tool call is
+    also made to its mock (`tool/{name}/`), tied to the run by echoing X-VOCERA-RUN-ID, and the
+    mock's answer is what the agent logs as the tool's result."""
+    log_tool_calls: bool = True  # send Function Call / Result frames on the socket
 
     def switches(self) -> DialogueSwitches:
         return DialogueSwitches(self.wrong_confirmation, self.skip_verification)
@@ -58,6 +64,7 @@ class ConnectionLog:
     replies: int = 0
     # caller_end_call | agent_end_call | caller_closed | idle_timeout | dropped | invalid_frame
     ended_by: str | None = None
+    mock_calls: list[int] = field(default_factory=list)  # HTTP status of each mock tool call
 
     def header(self, name: str) -> str | None:
         return self.headers.get(name)
@@ -193,10 +200,13 @@ class _Session:
     async def _answer(self, turn: Turn) -> None:
         await asyncio.sleep(self._reply_delay_s())
         for call in turn.tool_calls:
+            result = await self._mocked(call.name, call.arguments, call.result)
+            if not self.options.log_tool_calls:
+                continue
             await self.connection.send(
                 chat_ws.function_call_frame(call.id, call.name, call.arguments)
             )
-            await self.connection.send(chat_ws.function_call_result_frame(call.id, call.result))
+            await self.connection.send(chat_ws.function_call_result_frame(call.id, result))
         if turn.reply:
             metadata = {"stage": turn.stage.value, "turn": self.log.replies + 1}
             await self.connection.send(chat_ws.content_frame(turn.reply, metadata))
@@ -209,6 +219,19 @@ class _Session:
             self.log.ended_by = "agent_end_call"
             await self.connection.send(chat_ws.end_call_frame())
             await self._close_after_grace("call ended by agent")
+
+    async def _mocked(self, name: str, arguments: Any, result: Any) -> Any:
+        """The mock's answer when the agent is told to call its tools through voxtest."""
+        base = self.options.mock_tools_url
+        if not base:
+            return result
+        run_id = self.log.run_id
+        headers = {"X-VOXTEST-RUN-ID": run_id} if run_id else {}
+        url = f"{base.rstrip('/')}/tool/{name}/"
+        async with httpx.AsyncClient(timeout=10) as client:
+            answer = await client.post(url, json=arguments, headers=headers)
+        self.log.mock_calls.append(answer.status_code)
+        return answer.json() if answer.content else None
 
     def _should_drop(self) -> bool:
         limit = self.options.drop_after

@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 
 from voxtest.context import Services
+from voxtest.hooks.background import HookLoops
 from voxtest.jobs.dispatch import Dispatcher
 from voxtest.jobs.queue import QUEUE, TASK, build_app, ensure_schema
 from voxtest.runs import store
@@ -38,6 +39,8 @@ async def run_worker(settings: Settings, *, concurrency: int, shutdown_timeout: 
                     dispatcher.wake()
 
             await store.fail_abandoned(services.db, host.stale_after)
+            hooks = HookLoops(services, wake_runs=dispatcher.wake, name="worker")
+            await hooks.start()
             chores = [
                 asyncio.create_task(host.heartbeats()),
                 asyncio.create_task(host.cancel_sweeps()),
@@ -54,6 +57,7 @@ async def run_worker(settings: Settings, *, concurrency: int, shutdown_timeout: 
                     delete_jobs="successful",
                 )
             finally:
+                await hooks.stop()
                 for chore in chores:
                     chore.cancel()
                 for chore in chores:

@@ -53,7 +53,7 @@ class RunEvaluator:
             run = await session.get(Run, run_id)
             if run is None:
                 return None
-            facts = await call_facts(session, run)
+            facts = await call_facts(session, run, home=self.services.settings.home)
             specs = await (
                 run_metrics(session, run) if only is None else chosen_metrics(session, run, only)
             )

@@ -2,16 +2,20 @@
 
 A simulation run is judged by the metrics attached to its scenario that are enabled on its
 agent (an agent-level metric of that agent, or a project-level one enabled for it) and have
-`simulation_enabled`; the project's rubric decides `success`.
+`simulation_enabled`; the project's rubric decides `success`. A voice run's recording and
+timing record (`details["audio"]` or `details["voice"]`, docs/design/0005-audio-metrics.md)
+become `CallFacts.audio`.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from voxtest.evaluation.audio import AudioFacts
 from voxtest.evaluation.model import CallFacts, MetricSpec
 from voxtest.services.metrics_read import DEFAULTS as METRIC_DEFAULTS
 from voxtest.storage.tables import Agent, Metric, MetricAgent, Run, ScenarioMetric
@@ -20,7 +24,8 @@ from voxtest.storage.tables.agents import KnowledgeBaseFile
 KB_TEXT_LIMIT = 200_000  # characters of knowledge base given to the hallucination check
 
 
-async def call_facts(session: AsyncSession, run: Run) -> CallFacts:
+async def call_facts(session: AsyncSession, run: Run, *, home: Path | None = None) -> CallFacts:
+    """`home`: VOXTEST_HOME, where relative recording paths are."""
     agent = await session.get(Agent, run.agent_id)
     snap = run.snapshot or {}
     details = run.details or {}
@@ -43,6 +48,7 @@ async def call_facts(session: AsyncSession, run: Run) -> CallFacts:
         test_profile=dict(snap.get("test_profile_data") or {}),
         metadata=dict(details),
         timestamp=(run.executed_at or run.created_at).isoformat(),
+        audio=AudioFacts.from_details(details, home=home),
     )
 
 

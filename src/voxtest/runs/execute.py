@@ -46,6 +46,10 @@ def _as_is(open_channel: Callable[[], Channel]) -> Callable[[], Channel]:
 
 async def execute(plan: RunPlan, settings: Settings, wrap: ChannelWrap = _as_is) -> Finished:
     """Hold the run's conversation; `wrap` may decorate its channel (see `runs.live`)."""
+    if plan.voice is not None:
+        from voxtest.runs.voice import execute_voice
+
+        return await execute_voice(plan, plan.voice, settings)
     if not plan.url:
         return failed(NO_URL, reasons.TESTING_AGENT_DID_NOT_CONNECT)
     model: ChatModel | None = None

@@ -30,6 +30,7 @@ from voxtest.runs.evaluate import RunEvaluator
 from voxtest.runs.execute import execute, failed
 from voxtest.runs.live import Watch, cancelled
 from voxtest.runs.plan import RunPlan, load_plan
+from voxtest.services import mock_runs
 from voxtest.storage.tables import Run
 
 log = logging.getLogger(__name__)
@@ -70,7 +71,9 @@ class RunHost:
         """Hold the conversation of claimed run `run_id` and store how it ended."""
         self.running.add(run_id)
         try:
-            done = await self._converse(run_id)
+            watch = Watch()
+            done = await self._converse(run_id, watch)
+            done = await mock_runs.settle(self.services.db, run_id, done, watch.connected_wall())
             if done.status == "cancelled":
                 await store.finish(self.services.db, run_id, self.worker, done)
             elif await store.to_evaluation(self.services.db, run_id, self.worker, done):
@@ -104,9 +107,8 @@ class RunHost:
             except Exception:
                 log.exception("checking for cancelled runs failed")
 
-    async def _converse(self, run_id: int) -> store.Finished:
+    async def _converse(self, run_id: int, watch: Watch) -> store.Finished:
         """The conversation as its own task, so `cancel()` can end it alone."""
-        watch = Watch()
         task = asyncio.create_task(self._execute(run_id, watch), name=f"conversation-{run_id}")
         self.conversations[run_id] = task
         if run_id in self._cancelling:

@@ -7,6 +7,7 @@ cancelled mid-await; its own transcript dies with it, this one is stored (`cance
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -35,6 +36,7 @@ class LiveChannel:
         self.inner = inner
         self.clock = clock or SystemClock()
         self.recorder: TranscriptRecorder | None = None  # set once connected
+        self.connected_wall: float | None = None  # wall-clock seconds at connection
 
     @property
     def capabilities(self) -> ChannelCapabilities:
@@ -47,6 +49,7 @@ class LiveChannel:
     async def connect(self) -> None:
         await self.inner.connect()
         self.recorder = TranscriptRecorder(self.clock.now())
+        self.connected_wall = time.time()  # tool calls served elsewhere are placed from it
 
     async def send(self, text: str, *, end_call: bool = False) -> float:
         sent_at = await self.inner.send(text, end_call=end_call)
@@ -84,6 +87,10 @@ class Watch:
             return self.channel
 
         return opened
+
+    def connected_wall(self) -> float | None:
+        """When the latest channel connected, on the wall clock (None: it never did)."""
+        return self.channel.connected_wall if self.channel is not None else None
 
     async def cancelled(self) -> Finished:
         """Close the channel (idempotent: the conversation may have closed it) and say what

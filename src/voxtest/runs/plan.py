@@ -62,6 +62,17 @@ class CallerModel:
 
 
 @dataclass(frozen=True)
+class VoicePlan:
+    """A CHIRP voice run: where to dial, with what credentials, as which personality."""
+
+    url: str | None
+    username: str | None = None
+    password: str | None = None
+    organization_id: int = 0
+    personality: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class RunPlan:
     run_id: int
     ids: RunIds
@@ -78,6 +89,7 @@ class RunPlan:
     functions: tuple[RestFunction, ...] = ()
     function_outputs: dict[str, dict[str, Any]] = field(default_factory=dict)
     caller: CallerModel = field(default_factory=lambda: CallerModel())
+    voice: VoicePlan | None = None  # a voice run (CHIRP)
 
     def variables(self) -> dict[str, Any]:
         """The `{{namespace.path}}` values of the script: `test_profile`, and `function`
@@ -115,6 +127,24 @@ async def load_plan(session: AsyncSession, box: SecretBox, run: Run) -> RunPlan:
         agent_speaks_first=_speaks_first((agent.attrs or {}).get("agent_speaks_first")),
         functions=_functions(scenario_type, instructions),
         caller=CallerModel.of(agent.attrs or {}),
+        voice=await _voice(session, box, agent, result, run)
+        if result.run_type == "CHIRP"
+        else None,
+    )
+
+
+async def _voice(
+    session: AsyncSession, box: SecretBox, agent: Agent, result: Result, run: Run
+) -> VoicePlan:
+    telephony = (agent.attrs or {}).get("telephony") or {}
+    auth = telephony.get("websocket_auth") or {}
+    row = await session.get(Personality, run.personality_id) if run.personality_id else None
+    return VoicePlan(
+        url=(result.connection or {}).get("url") or telephony.get("websocket_url"),
+        username=auth.get("username"),
+        password=box.open(agent.secrets).get("telephony.websocket_auth"),
+        organization_id=run.organization_id,
+        personality=dict(row.attrs or {}) if row is not None else {},
     )
 
 

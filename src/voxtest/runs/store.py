@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from voxtest.services.evaluation_review import apply_votes
 from voxtest.services.organizations import organization_limit
+from voxtest.services.webhook_events import result_finished
 from voxtest.storage.db import Database
 from voxtest.storage.tables import Organization, Result, Run
 from voxtest.storage.tables.base import utcnow
@@ -383,13 +384,18 @@ async def refresh_results(session: AsyncSession, run_ids: list[int]) -> None:
 
 
 async def refresh_result_ids(session: AsyncSession, result_ids: Iterable[int]) -> None:
+    """Set each result's status from its runs; a result that just finished gets its
+    `result.completed` webhook and notices written in this same transaction."""
     for result_id in sorted(set(result_ids)):
         # Lock the result so two runs finishing at once cannot both see the other running.
-        await session.execute(select(Result.id).where(Result.id == result_id).with_for_update())
-        statuses = list(await session.scalars(select(Run.status).where(Run.result_id == result_id)))
-        await session.execute(
-            update(Result).where(Result.id == result_id).values(status=result_status(statuses))
+        before = await session.scalar(
+            select(Result.status).where(Result.id == result_id).with_for_update()
         )
+        statuses = list(await session.scalars(select(Run.status).where(Run.result_id == result_id)))
+        status = result_status(statuses)
+        await session.execute(update(Result).where(Result.id == result_id).values(status=status))
+        if status in TERMINAL and before is not None and before not in TERMINAL:
+            await result_finished(session, result_id)
 
 
 def result_status(statuses: list[str]) -> str:

@@ -44,7 +44,7 @@ async def plan_tools(
         tool, problems = await _match(session, project_id, mine, item)
         name = item.get("name") or (tool.name if tool else "")
         if not problems:
-            problems = _item_problems(item, tool)
+            problems = item_problems(item, tool)
         if name and name in seen:
             problems.setdefault("name", []).append("Each mock tool needs a distinct name.")
         seen.add(name)
@@ -64,7 +64,7 @@ async def _match(
     return mine.get(item.get("name") or ""), {}
 
 
-def _item_problems(item: dict[str, Any], tool: Tool | None) -> Errors:
+def item_problems(item: dict[str, Any], tool: Tool | None) -> Errors:
     problems: Errors = {}
     if "name" in item or tool is None:
         problem = (
@@ -91,10 +91,10 @@ async def apply_tools(
     keep: list[int] = []
     for plan in plans:
         tool = plan.tool or Tool(
-            organization_id=org_id, project_id=project_id, name=plan.name, attrs=_defaults()
+            organization_id=org_id, project_id=project_id, name=plan.name, attrs=defaults()
         )
         tool.name = plan.name
-        tool.attrs = {**(tool.attrs or _defaults()), **_tool_attrs(plan.given)}
+        tool.attrs = {**(tool.attrs or defaults()), **tool_attrs(plan.given)}
         if plan.tool is None:
             session.add(tool)
             await session.flush()
@@ -102,11 +102,11 @@ async def apply_tools(
     await set_subscriptions(session, agent_id, keep)
 
 
-def _defaults() -> dict[str, Any]:
+def defaults() -> dict[str, Any]:
     return {"description": "", "mock_data": [], "freetext_params": [], "served_via": {}}
 
 
-def _tool_attrs(given: dict[str, Any]) -> dict[str, Any]:
+def tool_attrs(given: dict[str, Any]) -> dict[str, Any]:
     out = {k: given[k] for k in TOOL_FIELDS if k in given}
     if out.get("mock_data") is None and "mock_data" in out:
         out["mock_data"] = []

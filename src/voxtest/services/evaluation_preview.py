@@ -212,7 +212,7 @@ async def _on_run(
         run = await session.get(Run, run_id)
         if run is None:
             return _failed(spec, run_id, "The run was deleted.")
-        facts = await call_facts(session, run)
+        facts = await call_facts(session, run, home=db.settings.home)
         stored = (run.evaluation or {}).get("metrics") or []
         kept = [MetricValue.from_wire(m) for m in stored if isinstance(m, dict)]
     no_outcome = {**facts.scenario, "expected_outcome_prompt": ""}  # not asked again here

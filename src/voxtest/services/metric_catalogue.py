@@ -84,6 +84,11 @@ CATALOGUE: tuple[CatalogueMetric, ...] = (
        "continuous_qualitative", "0-5",
        "F1 agreement between the tool calls the scenario expects and those the agent made.",
        type="custom_code", rubric_rule=_SCORE_GTE_4),
+    _m(37, "e5d57a7e", "End State Matches", "check_end_state_matches", ACCURACY, "binary",
+       "true/false",
+       "Compares the stateful mock tools' tables at the end of the call with the expected "
+       "state the scenario writes in information_fields.expected_mock_state (voxtest).",
+       type="custom_code", rubric_rule={"field": "score", "op": "eq", "value": True}),
     _m(9, "0c0c92a1", "Instruction Following", "check_critical_deviations", ACCURACY, "binary",
        "true/false",
        "Lists critical deviations from the agent's instructions, each with a category and "

@@ -21,7 +21,7 @@ from voxtest.services.agents import agents_by_assistant_id
 from voxtest.services.common import iso
 from voxtest.services.metrics_links import rubric_of as project_rubric
 from voxtest.services.runs import ids_of
-from voxtest.storage.tables import Agent, Result, Run
+from voxtest.storage.tables import Agent, CronJobResult, Result, Run
 
 FAILED = frozenset({"failed", "timeout", "cancelled"})
 DONE = frozenset({"completed", *FAILED})
@@ -86,10 +86,16 @@ async def _serialize_many(
             )
         ).all()
     )
+    cron = set(
+        await session.scalars(
+            select(CronJobResult.result_id).where(CronJobResult.result_id.in_(ids))
+        )
+    )
     out = []
     for row in rows:
         name = agents.get(row.agent_id)
         data = _full(row, runs[row.id], name)
+        data["is_cronjob"] = row.id in cron
         if detail:
             data["performance_metrics"] = await _performance(session, row, runs[row.id])
             full_runs = await runs_read.serialize_many(session, runs[row.id], runs_read.RunShape)

@@ -17,7 +17,7 @@ from voxtest.api.auth import Principal
 from voxtest.domain import fanout
 from voxtest.domain.fanout import PlannedRun, ScenarioChoice
 from voxtest.errors import NotFound, ValidationFailed
-from voxtest.services import runs_read, scenarios_read, tenancy, test_profiles
+from voxtest.services import runs_read, scenarios_read, tenancy, test_profiles, webhook_events
 from voxtest.services.agents import agents_by_assistant_id
 from voxtest.services.common import iso, raise_if
 from voxtest.storage.tables import (
@@ -99,6 +99,7 @@ async def create(
     session.add(result)
     await session.flush()
     runs = await _new_runs(session, result, scenarios, new_runs, profiles or {})
+    await webhook_events.before_dispatch(session, result, runs)  # result.pre_trigger
     return await _answer(session, result, runs)
 
 

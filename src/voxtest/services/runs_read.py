@@ -72,14 +72,26 @@ def full(run: Run, agent_name: str | None, result_name: str | None) -> dict[str,
         "critical_categories": [],
         "error_message": run.error_message or "",
         "scenario_instructions": snap.get("instructions") or "",
-        "run_as_text": True,
+        **_voice(run),
         "test_profile_data": profile,
         "test_profile_name": snap.get("test_profile_name") or "",
         "generated_mock_tool_entries": snap.get("generated_mock_tool_entries") or [],
         "mocked_tool_names": [],
         "agent_number": None,
-        "run_type": "Text",
     }
+
+
+def _voice(run: Run) -> dict[str, Any]:
+    """A voice run's recording and type (docs/design/0006-voice-runs.md)."""
+    voice = (run.details or {}).get("voice")
+    if not isinstance(voice, dict):
+        return {"run_as_text": True, "run_type": "Text"}
+    recording = voice.get("recording") or {}
+    out: dict[str, Any] = {"run_as_text": False, "run_type": "CHIRP"}
+    if recording.get("url"):
+        out["voice_recording_url"] = recording["url"]
+        out["testing_channel_index"] = recording.get("testing_channel_index", 0)
+    return out
 
 
 def _evaluated(run: Run) -> dict[str, Any]:

@@ -47,6 +47,7 @@ class Voice:
     speed: float = 1.0
     language: str = "en"
     emotion: str | None = None
+    model: str | None = None  # the provider's voice model (personality `voice_model`)
 
 
 class Synthesizer(Protocol):

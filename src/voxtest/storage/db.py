@@ -51,10 +51,13 @@ class Database:
         self.settings = settings
         self.engine = make_engine(settings)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        self.session_info: dict[str, Any] = {"settings": settings}
+        """Put on every session's `info` (settings; the secret box once services start)."""
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
         async with self.sessions() as session, session.begin():
+            session.info.update(self.session_info)  # for code reached only by a session
             yield session
 
     async def dispose(self) -> None:

@@ -5,23 +5,31 @@ from fastapi import APIRouter
 from voxtest.api.routes import (
     agents,
     call_logs,
+    cron_jobs,
     evaluation,
     metrics,
+    mock_runtime,
     observability,
     organizations,
     personalities,
     predefined_metrics,
     projects,
+    recordings,
     run_json,
     runs,
     scenario_folders,
     scenarios,
     test_profiles,
+    tools,
+    webhooks,
 )
 
 ROUTERS: list[APIRouter] = [
     organizations.router,
+    webhooks.router,  # before projects: `{id}/test-webhook/` and deliveries are sub-paths
     projects.router,
+    mock_runtime.router,  # the runtime POST on tool/{tool_name}/ needs no API key
+    tools.router,
     agents.router,
     personalities.router,
     runs.router,  # before scenarios: `run_scenarios_text/` is no scenario id
@@ -34,4 +42,6 @@ ROUTERS: list[APIRouter] = [
     predefined_metrics.router,
     observability.router,
     call_logs.router,  # `filters/`, `evaluate_metrics/`... before `{id}/` (registered first)
+    cron_jobs.router,
+    recordings.router,  # voxtest's own paths
 ]

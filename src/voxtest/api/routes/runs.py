@@ -16,6 +16,7 @@ from voxtest.api.routing import family, operation
 from voxtest.api.wire._generated import (
     RunScenariosWithWebsocketsWrite,
     SchemaPostDeleteRunsWrite,
+    SchemaPostRunScenariosChirpWrite,
     SchemaPostRunScenariosTextWrite,
 )
 from voxtest.runs.driver import RunsDriver
@@ -23,6 +24,7 @@ from voxtest.services import (
     results,
     runs,
     runs_cancel,
+    runs_chirp,
     runs_create,
     runs_rerun,
     runs_websockets,
@@ -79,6 +81,25 @@ async def run_scenarios_with_websockets(
         answer = await runs_websockets.run_scenarios_with_websockets(
             session, principal, body.given()
         )
+    _wake(request)
+    return answer
+
+
+@operation(
+    router,
+    "POST",
+    family(*SCENARIOS, suffix="run_scenarios_chirp/"),
+    status_code=200,
+    summary="Run scenarios as voice calls over CHIRP (raw-PCM websocket)",
+)
+async def run_scenarios_chirp(
+    body: SchemaPostRunScenariosChirpWrite,
+    request: Request,
+    principal: PrincipalDep,
+    services: ServicesDep,
+) -> Any:
+    async with services.db.session() as session:
+        answer = await runs_chirp.run_scenarios_chirp(session, principal, body.given())
     _wake(request)
     return answer
 

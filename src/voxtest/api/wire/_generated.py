@@ -1603,6 +1603,106 @@ class PaginatedKnowledgeBaseFileList(ReadModel):
     results: list[KnowledgeBaseFile]
 
 
+class Tool(ReadModel):
+    """Tool"""
+
+    id: int | None = None
+    name: str = Field(
+        description="Name of the tool - must be less than 64 characters and contain only alphanumerics, underscores, hyphens, and spaces between words (no leading or trailing spaces)"
+    )
+    description: str | None = Field(
+        None,
+        description='Description of the mock tool.\nExample: "This tool retrieves user data from the database based on user ID"',
+    )
+    information: Any = Field(
+        None,
+        description='Information of the tool - must be a list of input-output mappings.\nExample:\n```json\n[\n    {\n        "input": {"user_id": 1},\n        "output": {"name": "John Doe", "age": 30, "email": "john@example.com"}\n    },\n    {\n        "input": {"user_id": 2},\n        "output": {"name": "Jane Smith", "age": 25, "email": "jane@example.com"}\n    }\n]\n```',
+    )
+    freetext_params: Any = Field(
+        None,
+        description='Parameter names skipped during mock matching because they are free-text (e.g. ["notes", "reason"])',
+    )
+    mock_url: str | None = Field(
+        None,
+        description="Per-tool webhook URL. None if this Tool is served through an MCP endpoint.",
+    )
+    served_via: dict[str, Any] | str | None = Field(
+        None,
+        description="How this tool is accessed at runtime. `{'type': 'direct'}` for standalone tools; `{'type': 'mcp', 'mock_index': N, 'url': '.../mcp/N/', 'server_name': ...}` for MCP sub-tools.",
+    )
+    mcp_server: dict[str, Any] | str | None = Field(
+        None,
+        description="MCP server this tool was fetched from, as `{'name', 'key'}`. Null for standalone (non-MCP) tools. Server-managed — ignored on writes.",
+    )
+    subscriber_count: str | None = Field(
+        None, description="Number of agents in the project sharing this tool."
+    )
+    is_shared: bool | None = Field(
+        None,
+        description="True when more than one agent shares this tool. Edits and deletes affect every subscriber.",
+    )
+    subscribers: list[dict[str, Any]] | None = Field(
+        None, description="Agents using this tool, so a caller can see who an edit would affect."
+    )
+
+
+class PatchedToolWrite(WriteModel):
+    """PatchedTool"""
+
+    name: str | None = Field(
+        None,
+        max_length=255,
+        description="Name of the tool - must be less than 64 characters and contain only alphanumerics, underscores, hyphens, and spaces between words (no leading or trailing spaces)",
+    )
+    description: str | None = Field(
+        None,
+        description='Description of the mock tool.\nExample: "This tool retrieves user data from the database based on user ID"',
+    )
+    information: Any = Field(
+        None,
+        description='Information of the tool - must be a list of input-output mappings.\nExample:\n```json\n[\n    {\n        "input": {"user_id": 1},\n        "output": {"name": "John Doe", "age": 30, "email": "john@example.com"}\n    },\n    {\n        "input": {"user_id": 2},\n        "output": {"name": "Jane Smith", "age": 25, "email": "jane@example.com"}\n    }\n]\n```',
+    )
+    freetext_params: Any = Field(
+        None,
+        description='Parameter names skipped during mock matching because they are free-text (e.g. ["notes", "reason"])',
+    )
+    REQUIRED: ClassVar[frozenset[str]] = frozenset([])
+    NON_NULL: ClassVar[frozenset[str]] = frozenset(["description", "name"])
+
+
+class ToolWrite(WriteModel):
+    """Tool"""
+
+    name: str | None = Field(
+        None,
+        max_length=255,
+        description="Name of the tool - must be less than 64 characters and contain only alphanumerics, underscores, hyphens, and spaces between words (no leading or trailing spaces)",
+    )
+    description: str | None = Field(
+        None,
+        description='Description of the mock tool.\nExample: "This tool retrieves user data from the database based on user ID"',
+    )
+    information: Any = Field(
+        None,
+        description='Information of the tool - must be a list of input-output mappings.\nExample:\n```json\n[\n    {\n        "input": {"user_id": 1},\n        "output": {"name": "John Doe", "age": 30, "email": "john@example.com"}\n    },\n    {\n        "input": {"user_id": 2},\n        "output": {"name": "Jane Smith", "age": 25, "email": "jane@example.com"}\n    }\n]\n```',
+    )
+    freetext_params: Any = Field(
+        None,
+        description='Parameter names skipped during mock matching because they are free-text (e.g. ["notes", "reason"])',
+    )
+    REQUIRED: ClassVar[frozenset[str]] = frozenset(["name"])
+    NON_NULL: ClassVar[frozenset[str]] = frozenset(["description", "name"])
+
+
+class PaginatedToolList(ReadModel):
+    """PaginatedToolList"""
+
+    count: int
+    next: str | None = None
+    previous: str | None = None
+    results: list[Tool]
+
+
 class MetricList(ReadModel):
     """MetricList"""
 
@@ -7425,6 +7525,234 @@ class ScenariosRunWebsocket3201(ReadModel):
     created_at: datetime | None = None
 
 
+class SchemaPostRunScenariosChirpWrite(WriteModel):
+    """Schema for the run_scenarios_chirp endpoint (raw-PCM WebSocket voice)."""
+
+    agent_id: int | None = Field(None, description="ID of the agent to run evaluators for")
+    assistant_id: str | None = Field(
+        None,
+        description='Alternative to agent ID - the assistant ID to use for this scenario\nExample: `"asst_1234567890"`',
+    )
+    scenarios: list[int] | int | str | None = Field(
+        None,
+        description="List of evaluator IDs to run. Either scenarios, tags, or folder_path must be provided.\nExample: `[11, 22, 33]`\n\nTo run evaluators by tag or folder, use the `tags` or `folder_path` fields instead.",
+    )
+    tags: list[str] | None = Field(
+        None,
+        description='List of tags to filter evaluators to run. Either evaluators or tags must be provided.\nExample: `["tag1", "tag2", "tag3"]`',
+    )
+    folder_path: str | None = Field(
+        None,
+        description='Dot-separated folder path to select evaluators from (e.g. `"Sales.Inbound"`).\nMutually exclusive with `scenarios` and `tags`. Requires `project_id`.',
+    )
+    project_id: int | None = Field(
+        None,
+        description="Project ID. Required when using `folder_path` (or when passing a folder path string via `scenarios`).\nExample: `1376`",
+    )
+    frequency: int | None = Field(
+        None, ge=1, description="The number of times each evaluator will run\nExample: `1`"
+    )
+    name: str | None = Field(None, description="Label text for result")
+    outbound_phone_number: str | None = Field(
+        None,
+        description='Override the phone number to use for outbound calls.\nExample: "+1234567890"',
+    )
+    personality_ids: list[int] | None = Field(
+        None,
+        description="List of personality IDs to override for this run. If not provided, uses the scenario's default personality.\nExample: `[123, 456, 789]`",
+    )
+    test_profile_ids: list[int] | None = Field(
+        None,
+        description="List of test profile IDs to override for this run. If not provided, uses the scenario's default test profile.\nExample: `[123, 456, 789]`",
+    )
+    personality_id: int | None = Field(
+        None,
+        description="Single personality ID override. Merged into personality_ids; prefer personality_ids for multiple.",
+    )
+    test_profile_id: int | None = Field(
+        None,
+        description="Single test profile ID override. Merged into test_profile_ids; prefer test_profile_ids for multiple.",
+    )
+    mode: Literal["same_number", "different_numbers"] | None = Field(
+        None,
+        description="Using same or different phone numbers for each evaluation\n\n* `same_number` - same_number\n* `different_numbers` - different_numbers",
+    )
+    agent_number: str | None = Field(
+        None,
+        description='Override the phone number from which the agent under test receives the call during outbound runs.\nThis allows overriding the default agent contact number for testing purposes.\nExample: "+1234567890"',
+    )
+    concurrency_limit: int | None = Field(
+        None,
+        ge=1,
+        description="Cap on the number of evaluator runs executed in parallel. Default: unbounded (subject to your provider's rate limits).\nUse this to avoid hitting provider rate limits on large frequency or folder runs.\nExample: `5`",
+    )
+    mock_tool_names: list[str] | None = Field(
+        None,
+        description='Names of mock tools to activate for this run. Cekura swaps those tools\' URLs to mock endpoints while the\nrun is active and restores the originals when it finishes. Omit (or send null) to mock every tool\nconfigured on the agent; send an empty list to mock none so every tool keeps its original endpoint.\nExample: `["get_appointments", "cancel_booking"]`',
+    )
+    websocket_url: str | None = Field(
+        None,
+        description="Override the agent's stored raw-PCM WebSocket endpoint (telephony.websocket_url) for this run.",
+    )
+    REQUIRED: ClassVar[frozenset[str]] = frozenset([])
+    NON_NULL: ClassVar[frozenset[str]] = frozenset(
+        [
+            "agent_id",
+            "agent_number",
+            "assistant_id",
+            "concurrency_limit",
+            "folder_path",
+            "frequency",
+            "mock_tool_names",
+            "mode",
+            "name",
+            "outbound_phone_number",
+            "project_id",
+            "scenarios",
+            "tags",
+            "websocket_url",
+        ]
+    )
+
+
+class ScenariosRunChirp2200Runs(ReadModel):
+    """ScenariosRunChirp2200Runs"""
+
+    id: int | None = Field(None, description="ID of the run")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the run"
+    )
+    scenario: int | None = Field(None, description="ID of the scenario")
+    number: str | None = Field(
+        None,
+        description="For outbound runs (agent.inbound=False). The given number that must be called from the phone number configured in the cekura agent.",
+    )
+    inbound_number: str | None = Field(
+        None,
+        description="For inbound runs (agent.inbound=True). The agent's configured phone number will receive calls from this number.",
+    )
+    scenario_name: str | None = Field(None, description="Name of the scenario")
+    test_profile_data: dict[str, Any] | None = Field(
+        None, description="Details of the test profile associated with this run scenario"
+    )
+    outbound_dial_window_opens_at: datetime | None = Field(
+        None,
+        description="When the outbound dial window opened (run transitioned to pending/waiting-for-call). Null until dispatched.",
+    )
+    outbound_dial_window_seconds: int | None = Field(
+        None, description="Duration of the outbound dial window in seconds."
+    )
+    outbound_dial_window_closes_at: datetime | None = Field(
+        None,
+        description="Deadline by which your agent must dial the outbound number (opens_at + outbound_dial_window_seconds). Dials after this are dropped and the run returns status: timeout.",
+    )
+
+
+class ScenariosRunChirp2200(ReadModel):
+    """ScenariosRunChirp2200"""
+
+    id: int | None = Field(None, description="ID of the result")
+    agent: int | None = Field(None, description="ID of the agent")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the result"
+    )
+    run_as_text: bool | None = Field(None, description="Whether the scenario ran as text or not")
+    runs: list[ScenariosRunChirp2200Runs] | None = None
+    created_at: datetime | None = None
+
+
+class ScenariosRunChirp200Runs(ReadModel):
+    """ScenariosRunChirp200Runs"""
+
+    id: int | None = Field(None, description="ID of the run")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the run"
+    )
+    scenario: int | None = Field(None, description="ID of the scenario")
+    number: str | None = Field(
+        None,
+        description="For outbound runs (agent.inbound=False). The given number that must be called from the phone number configured in the cekura agent.",
+    )
+    inbound_number: str | None = Field(
+        None,
+        description="For inbound runs (agent.inbound=True). The agent's configured phone number will receive calls from this number.",
+    )
+    scenario_name: str | None = Field(None, description="Name of the scenario")
+    test_profile_data: dict[str, Any] | None = Field(
+        None, description="Details of the test profile associated with this run scenario"
+    )
+    outbound_dial_window_opens_at: datetime | None = Field(
+        None,
+        description="When the outbound dial window opened (run transitioned to pending/waiting-for-call). Null until dispatched.",
+    )
+    outbound_dial_window_seconds: int | None = Field(
+        None, description="Duration of the outbound dial window in seconds."
+    )
+    outbound_dial_window_closes_at: datetime | None = Field(
+        None,
+        description="Deadline by which your agent must dial the outbound number (opens_at + outbound_dial_window_seconds). Dials after this are dropped and the run returns status: timeout.",
+    )
+
+
+class ScenariosRunChirp200(ReadModel):
+    """ScenariosRunChirp200"""
+
+    id: int | None = Field(None, description="ID of the result")
+    agent: int | None = Field(None, description="ID of the agent")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the result"
+    )
+    run_as_text: bool | None = Field(None, description="Whether the scenario ran as text or not")
+    runs: list[ScenariosRunChirp200Runs] | None = None
+    created_at: datetime | None = None
+
+
+class ScenariosRunChirp3200Runs(ReadModel):
+    """ScenariosRunChirp3200Runs"""
+
+    id: int | None = Field(None, description="ID of the run")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the run"
+    )
+    scenario: int | None = Field(None, description="ID of the scenario")
+    number: str | None = Field(
+        None,
+        description="For outbound runs (agent.inbound=False). The given number that must be called from the phone number configured in the cekura agent.",
+    )
+    inbound_number: str | None = Field(
+        None,
+        description="For inbound runs (agent.inbound=True). The agent's configured phone number will receive calls from this number.",
+    )
+    scenario_name: str | None = Field(None, description="Name of the scenario")
+    test_profile_data: dict[str, Any] | None = Field(
+        None, description="Details of the test profile associated with this run scenario"
+    )
+    outbound_dial_window_opens_at: datetime | None = Field(
+        None,
+        description="When the outbound dial window opened (run transitioned to pending/waiting-for-call). Null until dispatched.",
+    )
+    outbound_dial_window_seconds: int | None = Field(
+        None, description="Duration of the outbound dial window in seconds."
+    )
+    outbound_dial_window_closes_at: datetime | None = Field(
+        None,
+        description="Deadline by which your agent must dial the outbound number (opens_at + outbound_dial_window_seconds). Dials after this are dropped and the run returns status: timeout.",
+    )
+
+
+class ScenariosRunChirp3200(ReadModel):
+    """ScenariosRunChirp3200"""
+
+    id: int | None = Field(None, description="ID of the result")
+    agent: int | None = Field(None, description="ID of the agent")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the result"
+    )
+    run_as_text: bool | None = Field(None, description="Whether the scenario ran as text or not")
+    runs: list[ScenariosRunChirp3200Runs] | None = None
+    created_at: datetime | None = None
+
+
 class SchemaPostDeleteRunsWrite(WriteModel):
     """SchemaPostDeleteRuns"""
 
@@ -8034,6 +8362,393 @@ class DeleteCallLogsWrite(WriteModel):
     NON_NULL: ClassVar[frozenset[str]] = frozenset(["agent_id", "call_logs", "retain_evaluations"])
 
 
+class ScenarioInline(ReadModel):
+    """ScenarioInline"""
+
+    id: int | None = None
+    agent: int | None = None
+    name: str | None = Field(None, description="Name of the scenario")
+    personality: int | None = None
+    personality_name: str | None = None
+
+
+class CronJob(ReadModel):
+    """CronJob"""
+
+    id: int | None = None
+    agent: int | None = Field(None, description="Agent ID for the cron job\nExample: `123`")
+    name: str | None = Field(None, description="Name for the cronjob")
+    crontab_expression: str = Field(
+        description='Crontab expression for the cron job\nExample: \n- `"0 9 * * 1-5"`\n- `"0 0 * * 0"`'
+    )
+    timezone: str | None = Field(
+        None, description='Timezone for the cron job\nExample: `"America/Los_Angeles"`'
+    )
+    scenario_ids: list[int] | None = Field(
+        None, description="List of scenario IDs for the cron job\nExample: `[123, 456, 789]`"
+    )
+    scenarios_data: list[ScenarioInline] | None = None
+    personality: int | None = Field(
+        None,
+        description="(Deprecated) Use personalities field instead.\nExample: `1` (personality ID)",
+    )
+    personalities: list[int] | None = Field(
+        None,
+        description="List of personalities to use for test execution. Multiple personalities can be assigned to run tests with different configurations.\nExample: `[1, 2, 3]` (personality IDs)",
+    )
+    tags: list[str] | None = Field(
+        None, description='List of tags for the cron job\nExample: `["tag1", "tag2", "tag3"]`'
+    )
+    frequency: int | None = Field(None, description="Frequency for the cron job\nExample: `1`")
+    run_as_text: bool | None = Field(
+        None,
+        description="DEPRECATED: Use execution_mode instead. Kept for backward compatibility.\nRun the cron job as text\nExample: `true` or `false`",
+    )
+    execution_mode: (
+        Literal[
+            "voice",
+            "text",
+            "sip",
+            "vapi_webrtc",
+            "retell_webrtc",
+            "elevenlabs",
+            "ello",
+            "livekit_v2",
+            "pipecat_v2",
+            "agora",
+        ]
+        | None
+    ) = Field(
+        None,
+        description='Execution mode for the cron job\nChoices: voice, text, sip, vapi_webrtc, elevenlabs, pipecat_v2, livekit_v2, retell_webrtc, ello, agora\nExample: `"voice"`, `"text"`, `"sip"`, `"pipecat_v2"`, `"elevenlabs"`, or `"livekit_v2"`\n\n\n* `voice` - Voice\n* `text` - Text\n* `sip` - SIP\n* `vapi_webrtc` - VAPI WebRTC\n* `retell_webrtc` - Retell WebRTC\n* `elevenlabs` - ElevenLabs\n* `ello` - Ello\n* `livekit_v2` - LiveKit\n* `pipecat_v2` - Pipecat\n* `agora` - Agora',
+    )
+    notify_on: Literal["never", "success", "failure", "both"] | None = Field(
+        None,
+        description="Select when to notify \n\n\n* `never` - Never\n* `success` - Success\n* `failure` - Failure\n* `both` - Both",
+    )
+    is_active: bool | None = None
+    created_by: int | None = None
+    created_via: Literal["user", "api", "mcp", "cli", "sdk"] | None = Field(
+        None,
+        description="How the cron job was created: user (UI), api (API key), or mcp (MCP client)\n\n* `user` - User\n* `api` - API\n* `mcp` - MCP\n* `cli` - CLI\n* `sdk` - SDK",
+    )
+    created_at: datetime | None = Field(
+        None, description="Timestamp when the cron job was created\nExample: `2021-01-01 00:00:00`"
+    )
+    updated_at: datetime | None = Field(
+        None,
+        description="Timestamp when the cron job was last updated\nExample: `2021-01-01 00:00:00`",
+    )
+
+
+class SchemaPostCronJobWrite(WriteModel):
+    """SchemaPostCronJob"""
+
+    name: str | None = Field(None, description="Name for the cronjob")
+    scenarios: list[int] | None = Field(
+        None, description="List of scenario IDs to execute\nExample: `[123, 456, 789]`"
+    )
+    tags: list[str] | None = Field(
+        None,
+        description='Alternative to scenarios - List of tags to filter scenario\nExample: `["tag1", "tag2", "tag3"]`',
+    )
+    agent: int | None = Field(
+        None, description="Agent ID. Required when using tags to filter scenarios.\nExample: `123`"
+    )
+    crontab_expression: str | None = Field(
+        None,
+        description='Cron expression for scheduling (e.g. \'0 9 * * 1-5\' for weekdays at 9am)\nExample: \n- `"0 9 * * 1-5"`\n- `"0 0 * * 0"`',
+    )
+    timezone: (
+        Literal[
+            "Africa/Abidjan",
+            "Africa/Accra",
+            "Africa/Addis_Ababa",
+            "Africa/Algiers",
+            "Africa/Asmara",
+            "Africa/Bamako",
+            "Africa/Bangui",
+            "Africa/Banjul",
+            "Africa/Bissau",
+            "Africa/Blantyre",
+            "Africa/Brazzaville",
+            "Africa/Bujumbura",
+            "Africa/Cairo",
+            "Africa/Casablanca",
+            "Africa/Ceuta",
+            "Africa/Conakry",
+            "Africa/Dakar",
+            "Africa/Dar_es_Salaam",
+            "Africa/Djibouti",
+            "Africa/Douala",
+            "Africa/El_Aaiun",
+            "Africa/Freetown",
+            "Africa/Gaborone",
+            "Africa/Harare",
+            "Africa/Johannesburg",
+            "Africa/Juba",
+            "Africa/Kampala",
+            "Africa/Khartoum",
+            "Africa/Kigali",
+            "Africa/Kinshasa",
+            "Africa/Lagos",
+            "Africa/Libreville",
+            "Africa/Lome",
+            "Africa/Luanda",
+            "Africa/Lubumbashi",
+            "Africa/Lusaka",
+            "Africa/Malabo",
+            "Africa/Maputo",
+            "Africa/Maseru",
+            "Africa/Mbabane",
+            "Africa/Mogadishu",
+            "Africa/Monrovia",
+            "Africa/Nairobi",
+            "Africa/Ndjamena",
+            "Africa/Niamey",
+            "Africa/Nouakchott",
+            "Africa/Ouagadougou",
+            "Africa/Porto-Novo",
+            "Africa/Sao_Tome",
+            "Africa/Tripoli",
+            "Africa/Tunis",
+            "Africa/Windhoek",
+            "America/Adak",
+            "America/Anchorage",
+            "America/Chicago",
+            "America/Denver",
+            "America/Los_Angeles",
+            "America/New_York",
+            "America/Phoenix",
+            "America/Sao_Paulo",
+            "Asia/Dubai",
+            "Asia/Hong_Kong",
+            "Asia/Kolkata",
+            "Asia/Seoul",
+            "Asia/Shanghai",
+            "Asia/Singapore",
+            "Asia/Tokyo",
+            "Australia/Melbourne",
+            "Australia/Perth",
+            "Australia/Sydney",
+            "Europe/Amsterdam",
+            "Europe/Berlin",
+            "Europe/London",
+            "Europe/Madrid",
+            "Europe/Moscow",
+            "Europe/Paris",
+            "Europe/Rome",
+            "Pacific/Auckland",
+            "Pacific/Honolulu",
+            "US/Central",
+            "US/Eastern",
+            "US/Mountain",
+            "US/Pacific",
+            "UTC",
+        ]
+        | None
+    ) = Field(
+        None,
+        description="Timezone for the cronjob (default: Project timezone)\n\n\n* `Africa/Abidjan` - Africa/Abidjan\n* `Africa/Accra` - Africa/Accra\n* `Africa/Addis_Ababa` - Africa/Addis_Ababa\n* `Africa/Algiers` - Africa/Algiers\n* `Africa/Asmara` - Africa/Asmara\n* `Africa/Bamako` - Africa/Bamako\n* `Africa/Bangui` - Africa/Bangui\n* `Africa/Banjul` - Africa/Banjul\n* `Africa/Bissau` - Africa/Bissau\n* `Africa/Blantyre` - Africa/Blantyre\n* `Africa/Brazzaville` - Africa/Brazzaville\n* `Africa/Bujumbura` - Africa/Bujumbura\n* `Africa/Cairo` - Africa/Cairo\n* `Africa/Casablanca` - Africa/Casablanca\n* `Africa/Ceuta` - Africa/Ceuta\n* `Africa/Conakry` - Africa/Conakry\n* `Africa/Dakar` - Africa/Dakar\n* `Africa/Dar_es_Salaam` - Africa/Dar_es_Salaam\n* `Africa/Djibouti` - Africa/Djibouti\n* `Africa/Douala` - Africa/Douala\n* `Africa/El_Aaiun` - Africa/El_Aaiun\n* `Africa/Freetown` - Africa/Freetown\n* `Africa/Gaborone` - Africa/Gaborone\n* `Africa/Harare` - Africa/Harare\n* `Africa/Johannesburg` - Africa/Johannesburg\n* `Africa/Juba` - Africa/Juba\n* `Africa/Kampala` - Africa/Kampala\n* `Africa/Khartoum` - Africa/Khartoum\n* `Africa/Kigali` - Africa/Kigali\n* `Africa/Kinshasa` - Africa/Kinshasa\n* `Africa/Lagos` - Africa/Lagos\n* `Africa/Libreville` - Africa/Libreville\n* `Africa/Lome` - Africa/Lome\n* `Africa/Luanda` - Africa/Luanda\n* `Africa/Lubumbashi` - Africa/Lubumbashi\n* `Africa/Lusaka` - Africa/Lusaka\n* `Africa/Malabo` - Africa/Malabo\n* `Africa/Maputo` - Africa/Maputo\n* `Africa/Maseru` - Africa/Maseru\n* `Africa/Mbabane` - Africa/Mbabane\n* `Africa/Mogadishu` - Africa/Mogadishu\n* `Africa/Monrovia` - Africa/Monrovia\n* `Africa/Nairobi` - Africa/Nairobi\n* `Africa/Ndjamena` - Africa/Ndjamena\n* `Africa/Niamey` - Africa/Niamey\n* `Africa/Nouakchott` - Africa/Nouakchott\n* `Africa/Ouagadougou` - Africa/Ouagadougou\n* `Africa/Porto-Novo` - Africa/Porto-Novo\n* `Africa/Sao_Tome` - Africa/Sao_Tome\n* `Africa/Tripoli` - Africa/Tripoli\n* `Africa/Tunis` - Africa/Tunis\n* `Africa/Windhoek` - Africa/Windhoek\n* `America/Adak` - America/Adak\n* `America/Anchorage` - America/Anchorage\n* `America/Chicago` - America/Chicago\n* `America/Denver` - America/Denver\n* `America/Los_Angeles` - America/Los_Angeles\n* `America/New_York` - America/New_York\n* `America/Phoenix` - America/Phoenix\n* `America/Sao_Paulo` - America/Sao_Paulo\n* `Asia/Dubai` - Asia/Dubai\n* `Asia/Hong_Kong` - Asia/Hong_Kong\n* `Asia/Kolkata` - Asia/Kolkata\n* `Asia/Seoul` - Asia/Seoul\n* `Asia/Shanghai` - Asia/Shanghai\n* `Asia/Singapore` - Asia/Singapore\n* `Asia/Tokyo` - Asia/Tokyo\n* `Australia/Melbourne` - Australia/Melbourne\n* `Australia/Perth` - Australia/Perth\n* `Australia/Sydney` - Australia/Sydney\n* `Europe/Amsterdam` - Europe/Amsterdam\n* `Europe/Berlin` - Europe/Berlin\n* `Europe/London` - Europe/London\n* `Europe/Madrid` - Europe/Madrid\n* `Europe/Moscow` - Europe/Moscow\n* `Europe/Paris` - Europe/Paris\n* `Europe/Rome` - Europe/Rome\n* `Pacific/Auckland` - Pacific/Auckland\n* `Pacific/Honolulu` - Pacific/Honolulu\n* `US/Central` - US/Central\n* `US/Eastern` - US/Eastern\n* `US/Mountain` - US/Mountain\n* `US/Pacific` - US/Pacific\n* `UTC` - UTC",
+    )
+    personality: int | None = Field(None, description="DEPRECATED: Use personalities instead")
+    personalities: list[int] | None = Field(
+        None,
+        description="List of personalities to use for test execution. Multiple personalities can be assigned to run tests with different configurations.\nExample: `[1, 2, 3]` (personality IDs)",
+    )
+    run_as_text: bool | None = Field(
+        None,
+        description="DEPRECATED: Use execution_mode instead. Run scenarios as text-based chat instead of voice calls",
+    )
+    execution_mode: (
+        Literal[
+            "voice",
+            "text",
+            "sip",
+            "vapi_webrtc",
+            "retell_webrtc",
+            "elevenlabs",
+            "ello",
+            "livekit_v2",
+            "pipecat_v2",
+            "agora",
+        ]
+        | None
+    ) = Field(
+        None,
+        description='Execution mode for the cron job. Choices: voice, text, sip\nExample: `"voice"`, `"text"`, or `"sip"`\n\n\n* `voice` - Voice\n* `text` - Text\n* `sip` - SIP\n* `vapi_webrtc` - VAPI WebRTC\n* `retell_webrtc` - Retell WebRTC\n* `elevenlabs` - ElevenLabs\n* `ello` - Ello\n* `livekit_v2` - LiveKit\n* `pipecat_v2` - Pipecat\n* `agora` - Agora',
+    )
+    REQUIRED: ClassVar[frozenset[str]] = frozenset(["crontab_expression"])
+    NON_NULL: ClassVar[frozenset[str]] = frozenset(
+        [
+            "agent",
+            "crontab_expression",
+            "execution_mode",
+            "name",
+            "personalities",
+            "personality",
+            "run_as_text",
+            "scenarios",
+            "tags",
+            "timezone",
+        ]
+    )
+
+
+class PatchedSchemaPostCronJobWrite(WriteModel):
+    """PatchedSchemaPostCronJob"""
+
+    name: str | None = Field(None, description="Name for the cronjob")
+    scenarios: list[int] | None = Field(
+        None, description="List of scenario IDs to execute\nExample: `[123, 456, 789]`"
+    )
+    tags: list[str] | None = Field(
+        None,
+        description='Alternative to scenarios - List of tags to filter scenario\nExample: `["tag1", "tag2", "tag3"]`',
+    )
+    agent: int | None = Field(
+        None, description="Agent ID. Required when using tags to filter scenarios.\nExample: `123`"
+    )
+    crontab_expression: str | None = Field(
+        None,
+        description='Cron expression for scheduling (e.g. \'0 9 * * 1-5\' for weekdays at 9am)\nExample: \n- `"0 9 * * 1-5"`\n- `"0 0 * * 0"`',
+    )
+    timezone: (
+        Literal[
+            "Africa/Abidjan",
+            "Africa/Accra",
+            "Africa/Addis_Ababa",
+            "Africa/Algiers",
+            "Africa/Asmara",
+            "Africa/Bamako",
+            "Africa/Bangui",
+            "Africa/Banjul",
+            "Africa/Bissau",
+            "Africa/Blantyre",
+            "Africa/Brazzaville",
+            "Africa/Bujumbura",
+            "Africa/Cairo",
+            "Africa/Casablanca",
+            "Africa/Ceuta",
+            "Africa/Conakry",
+            "Africa/Dakar",
+            "Africa/Dar_es_Salaam",
+            "Africa/Djibouti",
+            "Africa/Douala",
+            "Africa/El_Aaiun",
+            "Africa/Freetown",
+            "Africa/Gaborone",
+            "Africa/Harare",
+            "Africa/Johannesburg",
+            "Africa/Juba",
+            "Africa/Kampala",
+            "Africa/Khartoum",
+            "Africa/Kigali",
+            "Africa/Kinshasa",
+            "Africa/Lagos",
+            "Africa/Libreville",
+            "Africa/Lome",
+            "Africa/Luanda",
+            "Africa/Lubumbashi",
+            "Africa/Lusaka",
+            "Africa/Malabo",
+            "Africa/Maputo",
+            "Africa/Maseru",
+            "Africa/Mbabane",
+            "Africa/Mogadishu",
+            "Africa/Monrovia",
+            "Africa/Nairobi",
+            "Africa/Ndjamena",
+            "Africa/Niamey",
+            "Africa/Nouakchott",
+            "Africa/Ouagadougou",
+            "Africa/Porto-Novo",
+            "Africa/Sao_Tome",
+            "Africa/Tripoli",
+            "Africa/Tunis",
+            "Africa/Windhoek",
+            "America/Adak",
+            "America/Anchorage",
+            "America/Chicago",
+            "America/Denver",
+            "America/Los_Angeles",
+            "America/New_York",
+            "America/Phoenix",
+            "America/Sao_Paulo",
+            "Asia/Dubai",
+            "Asia/Hong_Kong",
+            "Asia/Kolkata",
+            "Asia/Seoul",
+            "Asia/Shanghai",
+            "Asia/Singapore",
+            "Asia/Tokyo",
+            "Australia/Melbourne",
+            "Australia/Perth",
+            "Australia/Sydney",
+            "Europe/Amsterdam",
+            "Europe/Berlin",
+            "Europe/London",
+            "Europe/Madrid",
+            "Europe/Moscow",
+            "Europe/Paris",
+            "Europe/Rome",
+            "Pacific/Auckland",
+            "Pacific/Honolulu",
+            "US/Central",
+            "US/Eastern",
+            "US/Mountain",
+            "US/Pacific",
+            "UTC",
+        ]
+        | None
+    ) = Field(
+        None,
+        description="Timezone for the cronjob (default: Project timezone)\n\n\n* `Africa/Abidjan` - Africa/Abidjan\n* `Africa/Accra` - Africa/Accra\n* `Africa/Addis_Ababa` - Africa/Addis_Ababa\n* `Africa/Algiers` - Africa/Algiers\n* `Africa/Asmara` - Africa/Asmara\n* `Africa/Bamako` - Africa/Bamako\n* `Africa/Bangui` - Africa/Bangui\n* `Africa/Banjul` - Africa/Banjul\n* `Africa/Bissau` - Africa/Bissau\n* `Africa/Blantyre` - Africa/Blantyre\n* `Africa/Brazzaville` - Africa/Brazzaville\n* `Africa/Bujumbura` - Africa/Bujumbura\n* `Africa/Cairo` - Africa/Cairo\n* `Africa/Casablanca` - Africa/Casablanca\n* `Africa/Ceuta` - Africa/Ceuta\n* `Africa/Conakry` - Africa/Conakry\n* `Africa/Dakar` - Africa/Dakar\n* `Africa/Dar_es_Salaam` - Africa/Dar_es_Salaam\n* `Africa/Djibouti` - Africa/Djibouti\n* `Africa/Douala` - Africa/Douala\n* `Africa/El_Aaiun` - Africa/El_Aaiun\n* `Africa/Freetown` - Africa/Freetown\n* `Africa/Gaborone` - Africa/Gaborone\n* `Africa/Harare` - Africa/Harare\n* `Africa/Johannesburg` - Africa/Johannesburg\n* `Africa/Juba` - Africa/Juba\n* `Africa/Kampala` - Africa/Kampala\n* `Africa/Khartoum` - Africa/Khartoum\n* `Africa/Kigali` - Africa/Kigali\n* `Africa/Kinshasa` - Africa/Kinshasa\n* `Africa/Lagos` - Africa/Lagos\n* `Africa/Libreville` - Africa/Libreville\n* `Africa/Lome` - Africa/Lome\n* `Africa/Luanda` - Africa/Luanda\n* `Africa/Lubumbashi` - Africa/Lubumbashi\n* `Africa/Lusaka` - Africa/Lusaka\n* `Africa/Malabo` - Africa/Malabo\n* `Africa/Maputo` - Africa/Maputo\n* `Africa/Maseru` - Africa/Maseru\n* `Africa/Mbabane` - Africa/Mbabane\n* `Africa/Mogadishu` - Africa/Mogadishu\n* `Africa/Monrovia` - Africa/Monrovia\n* `Africa/Nairobi` - Africa/Nairobi\n* `Africa/Ndjamena` - Africa/Ndjamena\n* `Africa/Niamey` - Africa/Niamey\n* `Africa/Nouakchott` - Africa/Nouakchott\n* `Africa/Ouagadougou` - Africa/Ouagadougou\n* `Africa/Porto-Novo` - Africa/Porto-Novo\n* `Africa/Sao_Tome` - Africa/Sao_Tome\n* `Africa/Tripoli` - Africa/Tripoli\n* `Africa/Tunis` - Africa/Tunis\n* `Africa/Windhoek` - Africa/Windhoek\n* `America/Adak` - America/Adak\n* `America/Anchorage` - America/Anchorage\n* `America/Chicago` - America/Chicago\n* `America/Denver` - America/Denver\n* `America/Los_Angeles` - America/Los_Angeles\n* `America/New_York` - America/New_York\n* `America/Phoenix` - America/Phoenix\n* `America/Sao_Paulo` - America/Sao_Paulo\n* `Asia/Dubai` - Asia/Dubai\n* `Asia/Hong_Kong` - Asia/Hong_Kong\n* `Asia/Kolkata` - Asia/Kolkata\n* `Asia/Seoul` - Asia/Seoul\n* `Asia/Shanghai` - Asia/Shanghai\n* `Asia/Singapore` - Asia/Singapore\n* `Asia/Tokyo` - Asia/Tokyo\n* `Australia/Melbourne` - Australia/Melbourne\n* `Australia/Perth` - Australia/Perth\n* `Australia/Sydney` - Australia/Sydney\n* `Europe/Amsterdam` - Europe/Amsterdam\n* `Europe/Berlin` - Europe/Berlin\n* `Europe/London` - Europe/London\n* `Europe/Madrid` - Europe/Madrid\n* `Europe/Moscow` - Europe/Moscow\n* `Europe/Paris` - Europe/Paris\n* `Europe/Rome` - Europe/Rome\n* `Pacific/Auckland` - Pacific/Auckland\n* `Pacific/Honolulu` - Pacific/Honolulu\n* `US/Central` - US/Central\n* `US/Eastern` - US/Eastern\n* `US/Mountain` - US/Mountain\n* `US/Pacific` - US/Pacific\n* `UTC` - UTC",
+    )
+    personality: int | None = Field(None, description="DEPRECATED: Use personalities instead")
+    personalities: list[int] | None = Field(
+        None,
+        description="List of personalities to use for test execution. Multiple personalities can be assigned to run tests with different configurations.\nExample: `[1, 2, 3]` (personality IDs)",
+    )
+    run_as_text: bool | None = Field(
+        None,
+        description="DEPRECATED: Use execution_mode instead. Run scenarios as text-based chat instead of voice calls",
+    )
+    execution_mode: (
+        Literal[
+            "voice",
+            "text",
+            "sip",
+            "vapi_webrtc",
+            "retell_webrtc",
+            "elevenlabs",
+            "ello",
+            "livekit_v2",
+            "pipecat_v2",
+            "agora",
+        ]
+        | None
+    ) = Field(
+        None,
+        description='Execution mode for the cron job. Choices: voice, text, sip\nExample: `"voice"`, `"text"`, or `"sip"`\n\n\n* `voice` - Voice\n* `text` - Text\n* `sip` - SIP\n* `vapi_webrtc` - VAPI WebRTC\n* `retell_webrtc` - Retell WebRTC\n* `elevenlabs` - ElevenLabs\n* `ello` - Ello\n* `livekit_v2` - LiveKit\n* `pipecat_v2` - Pipecat\n* `agora` - Agora',
+    )
+    REQUIRED: ClassVar[frozenset[str]] = frozenset([])
+    NON_NULL: ClassVar[frozenset[str]] = frozenset(
+        [
+            "agent",
+            "crontab_expression",
+            "execution_mode",
+            "name",
+            "personalities",
+            "personality",
+            "run_as_text",
+            "scenarios",
+            "tags",
+            "timezone",
+        ]
+    )
+
+
 OPERATIONS: dict[tuple[str, str], Operation] = {
     ("GET", "/test_framework/v1/aiagents/"): Operation(
         "aiagents-v1-list", None, {200: PaginatedAIAgentList, 404: None}
@@ -8072,6 +8787,32 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         AiagentsUploadKnowledgeBaseBodyWrite,
         {201: PaginatedKnowledgeBaseFileList, 400: None},
     ),
+    ("POST", "/test_framework/v1/aiagents/{agent_id}/mcp/{mock_index}/"): Operation(
+        "aiagents-mcp-create", None, {200: None}
+    ),
+    ("DELETE", "/test_framework/v1/aiagents/{agent_id}/tool/{tool_name}/"): Operation(
+        "aiagents-tool-destroy", None, {204: None, 404: None}
+    ),
+    ("GET", "/test_framework/v1/aiagents/{agent_id}/tool/{tool_name}/"): Operation(
+        "aiagents-tool-retrieve", None, {200: Tool}
+    ),
+    ("PATCH", "/test_framework/v1/aiagents/{agent_id}/tool/{tool_name}/"): Operation(
+        "aiagents-tool-partial-update", PatchedToolWrite, {200: Tool}
+    ),
+    ("POST", "/test_framework/v1/aiagents/{agent_id}/tool/{tool_name}/"): Operation(
+        "aiagents-tool-create", None, {201: None}
+    ),
+    ("POST", "/test_framework/v1/aiagents/{agent_id}/tool/{tool_name}/fork/"): Operation(
+        "aiagents-tool-fork-create", None, {200: None}
+    ),
+    ("GET", "/test_framework/v1/aiagents/{agent_id}/tools/"): Operation(
+        "aiagents-tools-list", None, {200: list[Tool]}
+    ),
+    ("POST", "/test_framework/v1/aiagents/{agent_id}/tools/"): Operation(
+        "aiagents-tools-create", ToolWrite, {201: Tool}
+    ),
+    ("GET", "/test_framework/v1/tools/"): Operation("tools-list", None, {200: PaginatedToolList}),
+    ("GET", "/test_framework/v1/tools/{id}/"): Operation("tools-retrieve", None, {200: Tool}),
     ("GET", "/test_framework/v1/metrics-external/"): Operation(
         "metrics-v1-external-list", None, {200: list[MetricList]}
     ),
@@ -8585,6 +9326,21 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         RunScenariosWithWebsocketsWrite,
         {201: ScenariosRunWebsocket3201, 400: None},
     ),
+    ("POST", "/test_framework/v1/scenarios/run_scenarios_chirp/"): Operation(
+        "scenarios-run-chirp_2",
+        SchemaPostRunScenariosChirpWrite,
+        {200: ScenariosRunChirp2200, 400: None},
+    ),
+    ("POST", "/test_framework/v1/scenarios-external/run_scenarios_chirp/"): Operation(
+        "scenarios-run-chirp",
+        SchemaPostRunScenariosChirpWrite,
+        {200: ScenariosRunChirp200, 400: None},
+    ),
+    ("POST", "/test_framework/v2/scenarios/run_scenarios_chirp/"): Operation(
+        "scenarios-run-chirp_3",
+        SchemaPostRunScenariosChirpWrite,
+        {200: ScenariosRunChirp3200, 400: None},
+    ),
     ("POST", "/test_framework/v1/results/{id}/rerun/"): Operation(
         "results-v1-rerun-create", None, {200: Result}
     ),
@@ -8820,5 +9576,43 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ),
     ("GET", "/observability/v2/call-logs/filters_customer_number/"): Operation(
         "observability-v2-call-logs-filters-customer-number-retrieve", None, {200: CallLogDetail}
+    ),
+    ("GET", "/schedules/v1/cron-jobs/"): Operation("cron-jobs-list", None, {200: list[CronJob]}),
+    ("POST", "/schedules/v1/cron-jobs/"): Operation(
+        "cron-jobs-create", SchemaPostCronJobWrite, {201: CronJob}
+    ),
+    ("GET", "/schedules/v1/cron-jobs/{id}/"): Operation("cron-jobs-retrieve", None, {200: CronJob}),
+    ("PUT", "/schedules/v1/cron-jobs/{id}/"): Operation(
+        "cron-jobs-update", SchemaPostCronJobWrite, {200: CronJob}
+    ),
+    ("PATCH", "/schedules/v1/cron-jobs/{id}/"): Operation(
+        "cron-jobs-partial-update", PatchedSchemaPostCronJobWrite, {200: CronJob}
+    ),
+    ("DELETE", "/schedules/v1/cron-jobs/{id}/"): Operation(
+        "cron-jobs-destroy", None, {204: None, 404: None}
+    ),
+    ("GET", "/schedules/v1/cron-jobs-external/"): Operation(
+        "cron-jobs-external-list", None, {200: list[CronJob]}
+    ),
+    ("POST", "/schedules/v1/cron-jobs-external/"): Operation(
+        "cron-jobs-external-create", SchemaPostCronJobWrite, {201: CronJob}
+    ),
+    ("GET", "/schedules/v1/cron-jobs-external/{id}/"): Operation(
+        "cron-jobs-external-retrieve", None, {200: CronJob}
+    ),
+    ("PUT", "/schedules/v1/cron-jobs-external/{id}/"): Operation(
+        "cron-jobs-external-update", SchemaPostCronJobWrite, {200: CronJob}
+    ),
+    ("PATCH", "/schedules/v1/cron-jobs-external/{id}/"): Operation(
+        "cron-jobs-external-partial-update", PatchedSchemaPostCronJobWrite, {200: CronJob}
+    ),
+    ("DELETE", "/schedules/v1/cron-jobs-external/{id}/"): Operation(
+        "cron-jobs-external-destroy", None, {204: None, 404: None}
+    ),
+    ("POST", "/user/v1/projects/{id}/test-webhook/"): Operation(
+        "projects-test-webhook-create", ProjectWrite, {200: Project}
+    ),
+    ("POST", "/user/v1/projects-external/{id}/test-webhook/"): Operation(
+        "projects-external-test-webhook-create", ProjectWrite, {200: Project}
     ),
 }

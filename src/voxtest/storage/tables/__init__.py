@@ -17,7 +17,15 @@ from voxtest.storage.tables.core import (
     Project,
     ProjectPersonality,
 )
+from voxtest.storage.tables.hooks import (
+    CallSighting,
+    CronJob,
+    CronJobResult,
+    Delivery,
+    NotificationMark,
+)
 from voxtest.storage.tables.metrics import Metric, MetricAgent
+from voxtest.storage.tables.mock_tools import MockState, MockToolCall
 from voxtest.storage.tables.runs import Result, Run
 from voxtest.storage.tables.scenarios import (
     Scenario,
@@ -34,10 +42,17 @@ __all__ = [
     "ApiKey",
     "Base",
     "CallLog",
+    "CallSighting",
+    "CronJob",
+    "CronJobResult",
+    "Delivery",
     "DynamicVariable",
     "KnowledgeBaseFile",
     "Metric",
     "MetricAgent",
+    "MockState",
+    "MockToolCall",
+    "NotificationMark",
     "Organization",
     "Personality",
     "Project",

@@ -21,6 +21,14 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_table(
+        "notification_marks",
+        sa.Column("key", sa.String(length=255), nullable=False),
+        sa.Column(
+            "last_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.PrimaryKeyConstraint("key", name=op.f("pk_notification_marks")),
+    )
+    op.create_table(
         "organizations",
         sa.Column("name", sa.String(length=255), nullable=False),
         sa.Column(
@@ -456,6 +464,103 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_call_logs_status"), ["status"], unique=False)
 
     op.create_table(
+        "call_sightings",
+        sa.Column("organization_id", sa.Integer(), nullable=False),
+        sa.Column("project_id", sa.Integer(), nullable=False),
+        sa.Column("agent_id", sa.Integer(), nullable=True),
+        sa.Column("customer_number", sa.String(length=32), nullable=True),
+        sa.Column("success", sa.Boolean(), nullable=True),
+        sa.Column(
+            "seen_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.ForeignKeyConstraint(
+            ["agent_id"],
+            ["agents.id"],
+            name=op.f("fk_call_sightings_agent_id_agents"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name=op.f("fk_call_sightings_organization_id_organizations"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["project_id"],
+            ["projects.id"],
+            name=op.f("fk_call_sightings_project_id_projects"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_call_sightings")),
+    )
+    with op.batch_alter_table("call_sightings", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_call_sightings_customer_number"), ["customer_number"], unique=False
+        )
+        batch_op.create_index(
+            batch_op.f("ix_call_sightings_organization_id"), ["organization_id"], unique=False
+        )
+        batch_op.create_index(
+            "ix_call_sightings_project_seen", ["project_id", "seen_at"], unique=False
+        )
+
+    op.create_table(
+        "cron_jobs",
+        sa.Column("organization_id", sa.Integer(), nullable=False),
+        sa.Column("project_id", sa.Integer(), nullable=False),
+        sa.Column("agent_id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=255), nullable=False),
+        sa.Column("crontab_expression", sa.String(length=255), nullable=False),
+        sa.Column("timezone", sa.String(length=64), nullable=False),
+        sa.Column("is_active", sa.Boolean(), nullable=False),
+        sa.Column(
+            "next_run_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=True
+        ),
+        sa.Column(
+            "last_run_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=True
+        ),
+        sa.Column(
+            "attrs",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column(
+            "created_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.Column(
+            "updated_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.ForeignKeyConstraint(
+            ["agent_id"],
+            ["agents.id"],
+            name=op.f("fk_cron_jobs_agent_id_agents"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name=op.f("fk_cron_jobs_organization_id_organizations"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["project_id"],
+            ["projects.id"],
+            name=op.f("fk_cron_jobs_project_id_projects"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_cron_jobs")),
+    )
+    with op.batch_alter_table("cron_jobs", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_cron_jobs_agent_id"), ["agent_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_cron_jobs_next_run_at"), ["next_run_at"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_cron_jobs_organization_id"), ["organization_id"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_cron_jobs_project_id"), ["project_id"], unique=False)
+
+    op.create_table(
         "dynamic_variables",
         sa.Column("agent_id", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=255), nullable=False),
@@ -662,6 +767,111 @@ def upgrade() -> None:
         )
         batch_op.create_index(
             batch_op.f("ix_test_profiles_project_id"), ["project_id"], unique=False
+        )
+
+    op.create_table(
+        "cron_job_results",
+        sa.Column("result_id", sa.Integer(), nullable=False),
+        sa.Column("cron_job_id", sa.Integer(), nullable=True),
+        sa.Column("notify_on", sa.String(length=16), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["cron_job_id"],
+            ["cron_jobs.id"],
+            name=op.f("fk_cron_job_results_cron_job_id_cron_jobs"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["result_id"],
+            ["results.id"],
+            name=op.f("fk_cron_job_results_result_id_results"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("result_id", name=op.f("pk_cron_job_results")),
+    )
+    with op.batch_alter_table("cron_job_results", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_cron_job_results_cron_job_id"), ["cron_job_id"], unique=False
+        )
+
+    op.create_table(
+        "deliveries",
+        sa.Column("organization_id", sa.Integer(), nullable=False),
+        sa.Column("project_id", sa.Integer(), nullable=False),
+        sa.Column("agent_id", sa.Integer(), nullable=True),
+        sa.Column("result_id", sa.Integer(), nullable=True),
+        sa.Column("event_type", sa.String(length=64), nullable=False),
+        sa.Column("channel", sa.String(length=16), nullable=False),
+        sa.Column("target", sa.Text(), nullable=False),
+        sa.Column("secret_from", sa.String(length=16), nullable=False),
+        sa.Column(
+            "payload",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column("idempotency_key", sa.String(length=128), nullable=False),
+        sa.Column("status", sa.String(length=16), nullable=False),
+        sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column(
+            "next_attempt_at",
+            voxtest.storage.tables.base.UtcDateTime(timezone=True),
+            nullable=False,
+        ),
+        sa.Column(
+            "lease_until", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=True
+        ),
+        sa.Column("claimed_by", sa.String(length=64), nullable=True),
+        sa.Column("response_code", sa.Integer(), nullable=True),
+        sa.Column("last_error", sa.Text(), nullable=True),
+        sa.Column(
+            "last_attempt_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=True
+        ),
+        sa.Column(
+            "delivered_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=True
+        ),
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column(
+            "created_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.Column(
+            "updated_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.ForeignKeyConstraint(
+            ["agent_id"],
+            ["agents.id"],
+            name=op.f("fk_deliveries_agent_id_agents"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name=op.f("fk_deliveries_organization_id_organizations"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["project_id"],
+            ["projects.id"],
+            name=op.f("fk_deliveries_project_id_projects"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["result_id"],
+            ["results.id"],
+            name=op.f("fk_deliveries_result_id_results"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_deliveries")),
+    )
+    with op.batch_alter_table("deliveries", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_deliveries_idempotency_key"), ["idempotency_key"], unique=False
+        )
+        batch_op.create_index(
+            batch_op.f("ix_deliveries_organization_id"), ["organization_id"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_deliveries_project_id"), ["project_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_deliveries_result_id"), ["result_id"], unique=False)
+        batch_op.create_index(
+            "ix_deliveries_status_next", ["status", "next_attempt_at"], unique=False
         )
 
     op.create_table(
@@ -903,8 +1113,87 @@ def upgrade() -> None:
     with op.batch_alter_table("scenario_tags", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_scenario_tags_tag"), ["tag"], unique=False)
 
+    op.create_table(
+        "mock_states",
+        sa.Column("run_id", sa.Integer(), nullable=False),
+        sa.Column(
+            "tables",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column(
+            "updated_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.ForeignKeyConstraint(
+            ["run_id"], ["runs.id"], name=op.f("fk_mock_states_run_id_runs"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("run_id", name=op.f("pk_mock_states")),
+    )
+    op.create_table(
+        "mock_tool_calls",
+        sa.Column("organization_id", sa.Integer(), nullable=False),
+        sa.Column("agent_id", sa.Integer(), nullable=False),
+        sa.Column("run_id", sa.Integer(), nullable=True),
+        sa.Column("tool_id", sa.Integer(), nullable=True),
+        sa.Column("tool_name", sa.String(length=64), nullable=False),
+        sa.Column("call_id", sa.String(length=64), nullable=False),
+        sa.Column("via", sa.String(length=16), nullable=False),
+        sa.Column(
+            "arguments",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column(
+            "result",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=True,
+        ),
+        sa.Column(
+            "match",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column("at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False),
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.ForeignKeyConstraint(
+            ["agent_id"],
+            ["agents.id"],
+            name=op.f("fk_mock_tool_calls_agent_id_agents"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name=op.f("fk_mock_tool_calls_organization_id_organizations"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["run_id"], ["runs.id"], name=op.f("fk_mock_tool_calls_run_id_runs"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["tool_id"],
+            ["tools.id"],
+            name=op.f("fk_mock_tool_calls_tool_id_tools"),
+            ondelete="SET NULL",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_mock_tool_calls")),
+    )
+    with op.batch_alter_table("mock_tool_calls", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_mock_tool_calls_agent_id"), ["agent_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_mock_tool_calls_organization_id"), ["organization_id"], unique=False
+        )
+        batch_op.create_index("ix_mock_tool_calls_run_at", ["run_id", "at"], unique=False)
+
 
 def downgrade() -> None:
+    with op.batch_alter_table("mock_tool_calls", schema=None) as batch_op:
+        batch_op.drop_index("ix_mock_tool_calls_run_at")
+        batch_op.drop_index(batch_op.f("ix_mock_tool_calls_organization_id"))
+        batch_op.drop_index(batch_op.f("ix_mock_tool_calls_agent_id"))
+
+    op.drop_table("mock_tool_calls")
+    op.drop_table("mock_states")
     with op.batch_alter_table("scenario_tags", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_scenario_tags_tag"))
 
@@ -929,6 +1218,18 @@ def downgrade() -> None:
 
     op.drop_table("scenarios")
     op.drop_table("metric_agents")
+    with op.batch_alter_table("deliveries", schema=None) as batch_op:
+        batch_op.drop_index("ix_deliveries_status_next")
+        batch_op.drop_index(batch_op.f("ix_deliveries_result_id"))
+        batch_op.drop_index(batch_op.f("ix_deliveries_project_id"))
+        batch_op.drop_index(batch_op.f("ix_deliveries_organization_id"))
+        batch_op.drop_index(batch_op.f("ix_deliveries_idempotency_key"))
+
+    op.drop_table("deliveries")
+    with op.batch_alter_table("cron_job_results", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_cron_job_results_cron_job_id"))
+
+    op.drop_table("cron_job_results")
     with op.batch_alter_table("test_profiles", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_test_profiles_project_id"))
         batch_op.drop_index(batch_op.f("ix_test_profiles_organization_id"))
@@ -955,6 +1256,19 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_dynamic_variables_agent_id"))
 
     op.drop_table("dynamic_variables")
+    with op.batch_alter_table("cron_jobs", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_cron_jobs_project_id"))
+        batch_op.drop_index(batch_op.f("ix_cron_jobs_organization_id"))
+        batch_op.drop_index(batch_op.f("ix_cron_jobs_next_run_at"))
+        batch_op.drop_index(batch_op.f("ix_cron_jobs_agent_id"))
+
+    op.drop_table("cron_jobs")
+    with op.batch_alter_table("call_sightings", schema=None) as batch_op:
+        batch_op.drop_index("ix_call_sightings_project_seen")
+        batch_op.drop_index(batch_op.f("ix_call_sightings_organization_id"))
+        batch_op.drop_index(batch_op.f("ix_call_sightings_customer_number"))
+
+    op.drop_table("call_sightings")
     with op.batch_alter_table("call_logs", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_call_logs_status"))
         batch_op.drop_index("ix_call_logs_project_id_timestamp")
@@ -1002,3 +1316,4 @@ def downgrade() -> None:
 
     op.drop_table("projects")
     op.drop_table("organizations")
+    op.drop_table("notification_marks")

@@ -1,0 +1,114 @@
+"""The conditional-actions script as a voice caller plays it: what to say after each agent
+turn, as spoken text (the pure `actions_engine.step` decides; the judge and the caller's
+model phrase, as in text mode, see `runner.call`)."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from voxtest.domain.actions_engine import (
+    Action,
+    AgentMessage,
+    CallStarted,
+    Event,
+    NoMatch,
+    Script,
+    conditions_to_judge,
+    initial_state,
+    is_exhausted,
+    step,
+)
+from voxtest.domain.caller_actions import Say
+from voxtest.domain.conditions import Verdict
+from voxtest.domain.transcript import Transcript
+from voxtest.runner.outcome import Judge, Paraphrase, TurnJudge
+
+_SPELL = re.compile(r"<\s*spell\s*>(.*?)<\s*/\s*spell\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^<>]*>")
+_EMOTION = re.compile(r"\[[a-z][a-z _-]*\]")
+_IGNORE = re.compile(r"<\s*ignore_interruptions\s*>", re.IGNORECASE)
+
+
+class ScriptFailed(Exception):
+    """The judge or the caller's model failed; the call ends with this message."""
+
+
+def spoken_text(text: str) -> str:
+    """What the caller's voice says for a fixed line: `<spell>AB12</spell>` letter by letter,
+    other tags and emotion markers dropped."""
+    text = _SPELL.sub(lambda m: " ".join(m.group(1).replace(" ", "")), text)
+    return " ".join(_EMOTION.sub(" ", _TAG.sub(" ", text)).split())
+
+
+def ignores_interruptions(text: str) -> bool:
+    return _IGNORE.search(text) is not None
+
+
+class VoiceScript:
+    def __init__(
+        self,
+        script: Script,
+        judge: Judge,
+        variables: Mapping[str, Any] | None,
+        paraphrase: Paraphrase | None,
+    ) -> None:
+        self.state = initial_state(script, variables)
+        self.judge = judge
+        self.paraphrase = paraphrase
+        self.last_no_match: NoMatch | None = None
+
+    @property
+    def played_out(self) -> bool:
+        return self.last_no_match is not None and is_exhausted(self.state)
+
+    async def start(self, agent_speaks_first: bool) -> list[Action]:
+        return await self._step(CallStarted(agent_speaks_first=agent_speaks_first), None)
+
+    async def answer(self, message: str, previous: str | None) -> list[Action]:
+        return await self._step(AgentMessage(message), previous)
+
+    async def words(self, say: Say, transcript: Transcript) -> str:
+        if say.fixed:
+            return say.text
+        if self.paraphrase is None:
+            raise ScriptFailed(
+                f"Condition {say.condition_id} has a non-fixed action that a language model "
+                "must paraphrase, but no model is configured for the testing agent. Configure "
+                "one, or set fixed_message: true on that condition."
+            )
+        try:
+            return (await self.paraphrase(say.text, transcript)).strip()
+        except Exception as exc:  # the model's failure ends this run, not the worker
+            raise ScriptFailed(
+                f"The testing agent's model could not phrase condition {say.condition_id}: {exc}"
+            ) from None
+
+    async def _step(self, event: Event, previous: str | None) -> list[Action]:
+        verdicts: dict[str, Verdict] = {}
+        if isinstance(event, AgentMessage):
+            conditions = conditions_to_judge(self.state, event.text)
+            if conditions:
+                try:
+                    found = await self._verdicts(event.text, conditions, previous)
+                except Exception as exc:  # a failing judge ends this run, not the worker
+                    raise ScriptFailed(f"Judging the script's conditions failed: {exc}") from None
+                verdicts = dict(zip(conditions, (Verdict(v) for v in found), strict=True))
+
+        def judged(message: str, conditions: Sequence[str]) -> tuple[Verdict, ...]:
+            return tuple(verdicts[c] for c in conditions)
+
+        self.state, actions = step(self.state, event, judged)
+        no_match = [a for a in actions if isinstance(a, NoMatch)]
+        self.last_no_match = no_match[-1] if no_match else None
+        return [a for a in actions if not isinstance(a, NoMatch)]
+
+    async def _verdicts(
+        self, message: str, conditions: Sequence[str], previous: str | None
+    ) -> Sequence[Verdict]:
+        if isinstance(self.judge, TurnJudge):
+            return await self.judge.judge_turn(message, conditions, previous=previous)
+        verdicts = self.judge(message, conditions)
+        return await verdicts if inspect.isawaitable(verdicts) else verdicts
