@@ -14,8 +14,16 @@ import pytest
 from sqlalchemy import update
 
 from tests.api.call_log_support import V2, evaluated, metric_of, observe, observed_metric
-from tests.api.evaluation_support import rubric
+from tests.api.evaluation_support import (
+    code_metric,
+    played,
+    rubric,
+    run_when,
+    scenario_with,
+    values,
+)
 from tests.api.factories import new_agent
+from tests.api.run_support import chat_agent, clinic_agent
 from tests.conftest import Api
 from voxtest.domain.call_log_filters import compile_filter, matches, parse_time
 from voxtest.storage.db import Database
@@ -271,3 +279,39 @@ def test_an_evaluation_left_by_a_dead_process_is_taken_over(api: Api, state: str
     asyncio.run(abandon())
     done = evaluated(api, made["id"], timeout_s=30)
     assert metric_of(done, metric)["score"] == 5.0
+
+
+MENTIONS_REFUND = '_result = "refund" in data["transcript"].lower()\n_explanation = "looked"'
+
+
+def test_custom_provider_push_replaces_a_runs_transcript_and_evaluates_it_again(api: Api) -> None:
+    with clinic_agent() as server:
+        agent = chat_agent(api, server.url)
+        metric = code_metric(api, agent, "Mentions refund", MENTIONS_REFUND)
+        result = played(api, agent, scenario_with(api, agent, [metric]))
+    (run,) = result["runs"].values()
+    assert values(run)["Mentions refund"]["extra"]["passed"] is False
+    push = {
+        "agent_id": agent,
+        "calls": [
+            {
+                "id": "provider-call-1",
+                "run_id": run["id"],
+                "startedAt": 1717000000000,
+                "endedReason": "customer-ended-call",
+                "messages": [
+                    {"role": "user", "content": "I want a refund", "start_time": 1717000001000},
+                    {"role": "bot", "content": "Sure.", "start_time": 1717000002000},
+                ],
+            }
+        ],
+    }
+    r = api.post("/test_framework/custom-provider-transcript-webhook/", push)
+    assert r.status_code == 200, r.text
+    again = run_when(
+        api, run["id"], lambda x: x["status"] != "evaluating" and "refund" in x["transcript"]
+    )
+    assert [t["content"] for t in again["transcript_object"]] == ["I want a refund", "Sure."]
+    assert values(again)["Mentions refund"]["extra"]["passed"] is True
+    assert again["metadata"]["provider_call_id"] == "provider-call-1"
+    assert api.get(V2, params={"agent_id": agent}).json()["count"] == 0  # no call log made
