@@ -18,8 +18,8 @@ import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from websockets.asyncio.client import ClientConnection, connect
-from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus, InvalidURI
+from websockets.asyncio.client import ClientConnection
+from websockets.exceptions import ConnectionClosed
 
 from voxtest.channels.audio import (
     AgentAudio,
@@ -37,12 +37,16 @@ from voxtest.channels.base import (
     ConnectRefused,
     InvalidAddress,
     SystemClock,
-    Unreachable,
+)
+from voxtest.channels.dialing import (
+    CLOSE_ABNORMAL,
+    Wording,
+    close_of,
+    open_websocket,
 )
 from voxtest.protocols import chirp
 from voxtest.urls import url_problem
 
-CLOSE_ABNORMAL = 1006
 CAPABILITIES = ChannelCapabilities(text=False, audio=True, tool_events=False, barge_in=True)
 CLOSE_MEANINGS = {
     chirp.CLOSE_NORMAL: "the call ended normally",
@@ -50,6 +54,8 @@ CLOSE_MEANINGS = {
     chirp.CLOSE_INTERNAL_ERROR: "the agent closed on an internal error",
     CLOSE_ABNORMAL: "the connection dropped without a close frame",
 }
+
+WORDING = Wording("CHIRP", "the agent's telephony.websocket_auth username and password", "call")
 
 
 def close_reason(code: int, reason: str) -> str:
@@ -114,7 +120,7 @@ class ChirpChannel:
         try:
             await self._ws.send(pcm)
         except ConnectionClosed as exc:
-            code, reason = _close_of(exc)
+            code, reason = close_of(exc)
             raise ConnectionLost(f"The agent's connection closed ({close_reason(code, reason)}).")
         return at
 
@@ -152,32 +158,15 @@ class ChirpChannel:
     # -- connecting ------------------------------------------------------------------------
 
     async def _open(self) -> ClientConnection:
-        try:
-            return await connect(
-                self.url,
-                additional_headers=self.headers,
-                open_timeout=self.open_timeout_s,
-                max_size=2**20,
-                compression=None,  # raw PCM does not compress; deflate costs CPU per frame
-                close_timeout=2.0,
-            )
-        except InvalidStatus as exc:
-            raise _status_error(self.url, exc.response.status_code) from None
-        except InvalidURI as exc:
-            raise InvalidAddress(f"The agent's CHIRP websocket URL is not usable: {exc}") from None
-        except InvalidHandshake as exc:
-            raise ChannelError(
-                f"{self.url} did not complete a websocket handshake ({exc}); is it a CHIRP "
-                "endpoint?",
-                retryable=False,
-            ) from None
-        except TimeoutError:
-            raise Unreachable(
-                f"{self.url} did not answer within {self.open_timeout_s:g} s."
-            ) from None
-        except OSError as exc:
-            reason = exc.strerror or str(exc) or type(exc).__name__
-            raise Unreachable(f"Could not reach {self.url}: {reason}.") from None
+        return await open_websocket(
+            self.url,
+            dict(self.headers),
+            self.open_timeout_s,
+            WORDING,
+            max_size=2**20,
+            compression=None,  # raw PCM does not compress; deflate costs CPU per frame
+            close_timeout=2.0,
+        )
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -192,7 +181,7 @@ class ChirpChannel:
                     await self._on_event(ws, message, at)
             code, reason = ws.close_code or CLOSE_ABNORMAL, ws.close_reason or ""
         except ConnectionClosed as exc:
-            code, reason = _close_of(exc)
+            code, reason = close_of(exc)
         except Exception as exc:  # a bug here must still end the call visibly
             code, reason = chirp.CLOSE_INTERNAL_ERROR, f"the caller failed reading: {exc!r}"[:120]
             await ws.close(code, reason)
@@ -226,27 +215,6 @@ class ChirpChannel:
         self.errors_answered += 1
         with contextlib.suppress(ConnectionClosed):
             await ws.send(chirp.session_error(code, message[:200]).to_json())
-
-
-def _status_error(url: str, status: int) -> ChannelError:
-    if status in (401, 403):
-        return ConnectRefused(
-            f"The agent at {url} refused the call (HTTP {status}): check the agent's "
-            "telephony.websocket_auth username and password."
-        )
-    if 400 <= status < 500 and status not in (408, 429):
-        return ChannelError(
-            f"The agent at {url} rejected the websocket upgrade (HTTP {status}); check the URL.",
-            retryable=False,
-        )
-    return Unreachable(f"The agent at {url} answered HTTP {status} instead of a websocket.")
-
-
-def _close_of(exc: ConnectionClosed) -> tuple[int, str]:
-    frame = exc.rcvd or exc.sent
-    if frame is None:
-        return CLOSE_ABNORMAL, ""
-    return frame.code, frame.reason
 
 
 # -- dialling with CHIRP's retries -----------------------------------------------------------

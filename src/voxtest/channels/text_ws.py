@@ -14,29 +14,29 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from websockets.asyncio.client import ClientConnection, connect
+from websockets.asyncio.client import ClientConnection
 from websockets.exceptions import (
     ConnectionClosed,
-    InvalidHandshake,
-    InvalidStatus,
-    InvalidURI,
 )
 
 from voxtest.channels.base import (
     AgentEndedCall,
     AgentText,
     ChannelCapabilities,
-    ChannelError,
     ChannelEvent,
     Clock,
     Closed,
     ConnectionLost,
-    ConnectRefused,
     InvalidAddress,
     SystemClock,
     ToolCall,
     ToolResult,
-    Unreachable,
+)
+from voxtest.channels.dialing import (
+    CLOSE_ABNORMAL,
+    Wording,
+    close_of,
+    open_websocket,
 )
 from voxtest.protocols import chat_ws
 from voxtest.protocols.chat_ws import (
@@ -49,8 +49,11 @@ from voxtest.protocols.chat_ws import (
 )
 from voxtest.urls import url_problem
 
-CLOSE_ABNORMAL = 1006  # no close frame: the connection dropped
 CAPABILITIES = ChannelCapabilities(text=True, audio=False, tool_events=True, barge_in=False)
+
+WORDING = Wording(
+    "websocket", f"the secret ({chat_ws.HEADER_SECRET}) and headers configured for this agent"
+)
 
 
 @dataclass(frozen=True)
@@ -168,32 +171,15 @@ class TextWebsocketChannel:
     # -- connecting ------------------------------------------------------------------------
 
     async def _open(self) -> ClientConnection:
-        try:
-            return await connect(
-                self.url,
-                additional_headers=self.headers,
-                open_timeout=self.open_timeout_s,
-                ping_interval=self.ping_interval_s,
-                ping_timeout=self.ping_timeout_s,
-                close_timeout=chat_ws.END_CALL_GRACE_SECONDS,
-            )
-        except InvalidStatus as exc:
-            raise _status_error(self.url, exc.response.status_code) from None
-        except InvalidURI as exc:
-            raise InvalidAddress(f"The agent's websocket URL is not usable: {exc}") from None
-        except InvalidHandshake as exc:
-            raise ChannelError(
-                f"{self.url} did not complete a websocket handshake ({exc}); is it a "
-                "websocket endpoint?",
-                retryable=False,
-            ) from None
-        except TimeoutError:
-            raise Unreachable(
-                f"{self.url} did not answer within {self.open_timeout_s:g} s."
-            ) from None
-        except OSError as exc:
-            reason = exc.strerror or str(exc) or type(exc).__name__
-            raise Unreachable(f"Could not reach {self.url}: {reason}.") from None
+        return await open_websocket(
+            self.url,
+            dict(self.headers),
+            self.open_timeout_s,
+            WORDING,
+            ping_interval=self.ping_interval_s,
+            ping_timeout=self.ping_timeout_s,
+            close_timeout=chat_ws.END_CALL_GRACE_SECONDS,
+        )
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -214,7 +200,7 @@ class TextWebsocketChannel:
             else:
                 code, reason = ws.close_code or CLOSE_ABNORMAL, ws.close_reason or ""
         except ConnectionClosed as exc:
-            code, reason = _close_of(exc)
+            code, reason = close_of(exc, "the connection dropped")
         except Exception as exc:  # a bug here must still end the call visibly
             code, reason = 1011, f"the caller failed reading frames: {exc!r}"[:120]
             await ws.close(code, reason)
@@ -239,27 +225,6 @@ class TextWebsocketChannel:
         return [*last_words, AgentEndedCall(at)]
 
 
-def _status_error(url: str, status: int) -> ChannelError:
-    if status in (401, 403):
-        return ConnectRefused(
-            f"The agent at {url} refused the connection (HTTP {status}): check the secret "
-            f"({chat_ws.HEADER_SECRET}) and headers configured for this agent."
-        )
-    if 400 <= status < 500 and status not in (408, 429):
-        return ChannelError(
-            f"The agent at {url} rejected the websocket upgrade (HTTP {status}); check the URL.",
-            retryable=False,
-        )
-    return Unreachable(f"The agent at {url} answered HTTP {status} instead of a websocket.")
-
-
-def _close_of(exc: ConnectionClosed) -> tuple[int, str]:
-    frame = exc.rcvd or exc.sent
-    if frame is None:
-        return CLOSE_ABNORMAL, "the connection dropped"
-    return frame.code, frame.reason
-
-
 def _describe(exc: ConnectionClosed) -> str:
-    code, reason = _close_of(exc)
+    code, reason = close_of(exc, "the connection dropped")
     return f"code {code}{': ' + reason if reason else ''}"
