@@ -28,7 +28,7 @@ def downmix(pcm: bytes, channels: int) -> bytes:
         return pcm
     samples = np.frombuffer(pcm, dtype="<i2").reshape(-1, channels)
     mono = samples.astype(np.int32).mean(axis=1)
-    return np.round(mono).astype("<i2").tobytes()
+    return bytes(np.round(mono).astype("<i2").tobytes())
 
 
 class AgentAudioConverter:
