@@ -90,6 +90,7 @@ class LiveKitChannel:
         self._server: LiveKitServer | None = None
         self._connection: RoomConnection | None = None
         self._pending: deque[RoomEvent] = deque()
+        self._out: deque[AudioEvent] = deque()  # mapped, not yet returned
         self._speech = AgentSpeech()
         self._audio = AgentAudioConverter()
         self._closed: Closed | None = None
@@ -104,7 +105,7 @@ class LiveKitChannel:
 
     async def connect(self) -> None:
         await self.close()
-        self._closed, self._pending = None, deque()
+        self._closed, self._pending, self._out = None, deque(), deque()
         self._speech, self._audio = AgentSpeech(), AgentAudioConverter()
         await _check_address(self.target.url, self.allow_private)
         self._server = LiveKitServer(self.target)
@@ -129,14 +130,12 @@ class LiveKitChannel:
 
     async def receive(self, timeout: float) -> AudioEvent | None:  # noqa: ASYNC109 (virtual time)
         deadline = self.clock.now() + timeout
-        while self._closed is None:
+        while not self._out and self._closed is None:
             event = await self._next(deadline - self.clock.now())
             if event is None:
                 return None
-            mapped = self._map(event)
-            if mapped is not None:
-                return mapped
-        return self._closed
+            self._out.extend(self._map(event))
+        return self._out.popleft() if self._out else self._closed
 
     async def close(self) -> None:
         connection, self._connection = self._connection, None
@@ -155,24 +154,22 @@ class LiveKitChannel:
     async def _await_agent(self) -> None:
         """Read the room until an agent is in it; what came before it is kept for receive."""
         deadline = self.clock.now() + self.join_timeout_s
+        seen: list[RoomEvent] = []
         while self.agent_identity is None:
             event = await self._next(deadline - self.clock.now())
             if event is None:
+                name = self.target.agent_name
                 raise Unreachable(
                     f"No agent joined LiveKit room {self.room} within {self.join_timeout_s:g} s"
-                    + (
-                        f" (dispatched {self.target.agent_name!r})."
-                        if self.target.agent_name
-                        else "."
-                    )
+                    + (f" (dispatched {name!r})." if name else ".")
                 )
             if isinstance(event, RoomClosed):
-                raise Unreachable(
-                    f"The LiveKit room closed before the agent joined: {event.reason}"
-                )
+                why = event.reason
+                raise Unreachable(f"The LiveKit room closed before the agent joined: {why}")
             if isinstance(event, ParticipantJoined) and event.agent:
                 self.agent_identity = event.identity
-            self._pending.append(event)
+            seen.append(event)
+        self._pending.extend(seen)
 
     async def _next(self, timeout: float) -> RoomEvent | None:  # noqa: ASYNC109
         if self._pending:
@@ -184,27 +181,34 @@ class LiveKitChannel:
         except TimeoutError:
             return None
 
-    def _map(self, event: RoomEvent) -> AudioEvent | None:
+    def _map(self, event: RoomEvent) -> list[AudioEvent]:
+        """What a room event means for the call. The end of an utterance (or of the call)
+        first flushes the audio the resampler still holds."""
         now = self.clock.now()
         if isinstance(event, RoomClosed):
             self._closed = Closed(1000 if event.normal else 1006, event.reason, at=now)
-            return self._closed
+            return [*self._tail(now), self._closed]
         if getattr(event, "identity", None) != self.agent_identity:
-            return None  # another participant (a second agent's audio is not this call's)
+            return []  # another participant (a second agent's audio is not this call's)
         if isinstance(event, AudioReceived):
             pcm = self._audio.convert(event.frame)
-            return AgentAudio(pcm, at=now) if pcm else None
+            return [AgentAudio(pcm, at=now)] if pcm else []
         if isinstance(event, ParticipantJoined | AttributesChanged):
             state = event.attributes.get(STATE_ATTRIBUTE)
             change = self._speech.update(state)
             if change is None:
-                return None
+                return []
             utterance = self._speech.utterance_id
-            return AgentSpeechEvent(change, utterance, at=now, data={"state": state})
+            speech = AgentSpeechEvent(change, utterance, at=now, data={"state": state})
+            return [*self._tail(now), speech] if change == "completed" else [speech]
         if isinstance(event, ParticipantLeft):
             self._closed = Closed(1000, "the agent left the room", at=now)
-            return self._closed
-        return None
+            return [*self._tail(now), self._closed]
+        return []
+
+    def _tail(self, now: float) -> list[AudioEvent]:
+        pcm = self._audio.flush()
+        return [AgentAudio(pcm, at=now)] if pcm else []
 
 
 async def _check_address(url: str, allow_private: bool) -> None:
