@@ -40,12 +40,12 @@ class Heard:
         return next((e for e in self.events if isinstance(e, Closed)), None)
 
 
-async def listen(channel: AudioChannel, timeout: float = 5.0) -> Heard:
-    """Events until the agent's utterance completes, the call closes, or `timeout` passes
+async def listen(channel: AudioChannel, quiet_s: float = 5.0) -> Heard:
+    """Events until the agent's utterance completes, the call closes, or `quiet_s` pass
     with nothing."""
     heard = Heard()
     while True:
-        event = await channel.receive(timeout)
+        event = await channel.receive(quiet_s)
         if event is None:
             return heard
         heard.events.append(event)
