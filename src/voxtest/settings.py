@@ -59,6 +59,14 @@ class Settings(BaseSettings):
     """At most this many runs of one organization start in any second, across every process
     (Cekura schedules 5 calls a second); 0 for no pace."""
 
+    # LiveKit voice runs.
+    livekit_join_timeout_seconds: float = Field(default=20.0, gt=0)
+    """How long a LiveKit call waits for the dispatched agent to join the room."""
+
+    livekit_connector: str = ""
+    """`module:callable` returning the room transport (a `RoomConnector`); empty: the
+    official real-time SDK. Tests point it at `voxtest.channels.livekit_fake`."""
+
     # The simulated caller's model: any OpenAI-compatible chat-completions endpoint.
     llm_base_url: str = ""
     """e.g. https://api.openai.com/v1, http://127.0.0.1:11434/v1 (Ollama), or an Azure

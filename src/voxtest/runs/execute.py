@@ -30,6 +30,7 @@ from voxtest.runner.conversation import ConversationOutcome, Paraphrase, run_con
 from voxtest.runner.simulated_caller import SECTIONS, CallerBrief, SimulatedCaller
 from voxtest.runs.functions import run_functions
 from voxtest.runs.instruction import run_instruction
+from voxtest.runs.livekit_run import NO_VOICE_LOOP
 from voxtest.runs.plan import NO_URL, RunPlan
 from voxtest.runs.store import Finished
 from voxtest.settings import Settings
@@ -46,6 +47,8 @@ def _as_is(open_channel: Callable[[], Channel]) -> Callable[[], Channel]:
 
 async def execute(plan: RunPlan, settings: Settings, wrap: ChannelWrap = _as_is) -> Finished:
     """Hold the run's conversation; `wrap` may decorate its channel (see `runs.live`)."""
+    if plan.livekit is not None:  # a voice run: never dialled as text
+        return failed(NO_VOICE_LOOP, reasons.TESTING_AGENT_PIPELINE_ERROR)
     if not plan.url:
         return failed(NO_URL, reasons.TESTING_AGENT_DID_NOT_CONNECT)
     model: ChatModel | None = None

@@ -21,11 +21,13 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from voxtest.channels.livekit_server import LiveKitTarget
 from voxtest.channels.text_ws import RunIds
 from voxtest.domain import rest_functions
 from voxtest.domain.rest_functions import RestFunction
 from voxtest.runner.limits import Limits
 from voxtest.runner.simulated_caller import template_namespaces
+from voxtest.runs.livekit_run import load_target
 from voxtest.security.secretbox import SecretBox
 from voxtest.services import projects
 from voxtest.storage.tables import Agent, Personality, Project, Result, Run, Scenario, TestProfile
@@ -78,6 +80,7 @@ class RunPlan:
     functions: tuple[RestFunction, ...] = ()
     function_outputs: dict[str, dict[str, Any]] = field(default_factory=dict)
     caller: CallerModel = field(default_factory=lambda: CallerModel())
+    livekit: LiveKitTarget | None = None  # a LiveKit voice run's call
 
     def variables(self) -> dict[str, Any]:
         """The `{{namespace.path}}` values of the script: `test_profile`, and `function`
@@ -115,6 +118,7 @@ async def load_plan(session: AsyncSession, box: SecretBox, run: Run) -> RunPlan:
         agent_speaks_first=_speaks_first((agent.attrs or {}).get("agent_speaks_first")),
         functions=_functions(scenario_type, instructions),
         caller=CallerModel.of(agent.attrs or {}),
+        livekit=await load_target(session, box, run),
     )
 
 
