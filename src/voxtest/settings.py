@@ -116,6 +116,13 @@ class Settings(BaseSettings):
 
     daily_report_hour: int = Field(default=9, ge=0, le=23)
     """The hour, in each project's time zone, the daily report is sent."""
+    # LiveKit voice runs.
+    livekit_join_timeout_seconds: float = Field(default=20.0, gt=0)
+    """How long a LiveKit call waits for the dispatched agent to join the room."""
+
+    livekit_connector: str = ""
+    """`module:callable` returning the room transport (a `RoomConnector`); empty: the
+    official real-time SDK. Tests point it at `voxtest.channels.livekit_fake`."""
 
     # The simulated caller's model: any OpenAI-compatible chat-completions endpoint.
     llm_base_url: str = ""

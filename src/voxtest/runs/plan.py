@@ -21,14 +21,18 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from voxtest.channels.livekit_server import LiveKitTarget
 from voxtest.channels.text_ws import RunIds
 from voxtest.domain import rest_functions
 from voxtest.domain.rest_functions import RestFunction
 from voxtest.runner.limits import Limits
 from voxtest.runner.simulated_caller import template_namespaces
+from voxtest.runs.livekit_run import load_target
 from voxtest.security.secretbox import SecretBox
 from voxtest.services import projects
 from voxtest.storage.tables import Agent, Personality, Project, Result, Run, Scenario, TestProfile
+
+VOICE_RUN_TYPES = ("CHIRP", "LiveKit")  # runs played by the voice loop
 
 NO_URL = (
     "The agent has no chat websocket to test: set provider.chat_agent_details "
@@ -90,6 +94,7 @@ class RunPlan:
     function_outputs: dict[str, dict[str, Any]] = field(default_factory=dict)
     caller: CallerModel = field(default_factory=lambda: CallerModel())
     voice: VoicePlan | None = None  # a voice run (CHIRP)
+    livekit: LiveKitTarget | None = None  # a LiveKit voice run's call
 
     def variables(self) -> dict[str, Any]:
         """The `{{namespace.path}}` values of the script: `test_profile`, and `function`
@@ -128,8 +133,9 @@ async def load_plan(session: AsyncSession, box: SecretBox, run: Run) -> RunPlan:
         functions=_functions(scenario_type, instructions),
         caller=CallerModel.of(agent.attrs or {}),
         voice=await _voice(session, box, agent, result, run)
-        if result.run_type == "CHIRP"
+        if result.run_type in VOICE_RUN_TYPES
         else None,
+        livekit=await load_target(session, box, run),
     )
 
 

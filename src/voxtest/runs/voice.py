@@ -9,9 +9,11 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+from voxtest.channels.audio import AudioChannel
 from voxtest.channels.chirp import BasicAuth, ChirpChannel
 from voxtest.domain.actions_engine import InvalidScript, Script
 from voxtest.domain.turn_taking import TurnRules
+from voxtest.errors import ConfigError
 from voxtest.judging import for_runs
 from voxtest.runner import limits as reasons
 from voxtest.runner.voice_conversation import VoiceOptions, run_voice_call
@@ -44,6 +46,18 @@ def engines_for(settings: Settings, voice: Voice) -> SpeechEngines:
     return engines
 
 
+def _channel(plan: RunPlan, voice_plan: VoicePlan, settings: Settings) -> AudioChannel:
+    """The call's transport: LiveKit for LiveKit runs, else the agent's CHIRP websocket."""
+    if plan.livekit is not None:
+        from voxtest.runs.livekit_run import livekit_channel
+
+        return livekit_channel(plan.livekit, settings, plan.run_id)
+    auth = None
+    if voice_plan.username:
+        auth = BasicAuth(voice_plan.username, voice_plan.password or "")
+    return ChirpChannel(voice_plan.url or "", auth=auth)
+
+
 def options_for(personality: dict[str, object]) -> tuple[VoiceOptions, Voice]:
     plan = personality.get("message_plan")
     plan = plan if isinstance(plan, dict) else {}
@@ -70,7 +84,7 @@ def options_for(personality: dict[str, object]) -> tuple[VoiceOptions, Voice]:
 async def execute_voice(plan: RunPlan, voice_plan: VoicePlan, settings: Settings) -> Finished:
     from voxtest.runs.execute import failed, finished  # one module decides stored shapes
 
-    if not voice_plan.url:
+    if plan.livekit is None and not voice_plan.url:
         return failed(NO_WEBSOCKET, reasons.TESTING_AGENT_DID_NOT_CONNECT)
     if plan.scenario_type != "conditional_actions":
         return failed(
@@ -86,10 +100,10 @@ async def execute_voice(plan: RunPlan, voice_plan: VoicePlan, settings: Settings
         engines = engines_for(settings, voice)
     except SpeechError as exc:
         return failed(exc.message)
-    auth = None
-    if voice_plan.username:
-        auth = BasicAuth(voice_plan.username, voice_plan.password or "")
-    channel = ChirpChannel(voice_plan.url, auth=auth)
+    try:
+        channel = _channel(plan, voice_plan, settings)
+    except ConfigError as exc:
+        return failed(str(exc), reasons.TESTING_AGENT_PIPELINE_ERROR)
     relative = recording_path(voice_plan.organization_id, plan.run_id)
     judge = await for_runs(settings)
     try:

@@ -48,13 +48,15 @@ SETTINGS_KEYS = (
 @dataclass(frozen=True)
 class NewRun:
     """One run to create: its plan, the websocket URL it dials instead of the result's or
-    the agent's, and a snapshot to keep as is (a rerun of a run whose scenario is gone)."""
+    the agent's, a snapshot to keep as is (a rerun of a run whose scenario is gone), and
+    `extra` keys for its snapshot (a LiveKit run's `publish_data_message`)."""
 
     scenario_id: int | None
     personality_id: int | None
     test_profile_id: int | None
     websocket_url: str | None = None
     snapshot: dict[str, Any] | None = None
+    extra: dict[str, Any] | None = None
 
     @classmethod
     def of(cls, plan: PlannedRun, websocket_url: str | None = None) -> NewRun:
@@ -178,13 +180,14 @@ def new_result(
     connection: dict[str, Any],
     run_type: str = "Text",
 ) -> Result:
+    """A pending Result; runs of any `run_type` but "Text" are voice runs."""
     return Result(
         organization_id=principal.organization_id,
         project_id=agent.project_id,
         agent_id=agent.id,
         name="",
         status="pending",
-        run_as_text=True,
+        run_as_text=run_type == "Text",
         run_type=run_type,
         run_settings=settings,
         connection=connection,
@@ -258,6 +261,7 @@ def _run_snapshot(
     snap.pop("websocket_url", None)
     if new.websocket_url:
         snap["websocket_url"] = new.websocket_url
+    snap.update(new.extra or {})
     return snap
 
 

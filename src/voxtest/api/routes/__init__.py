@@ -17,6 +17,7 @@ from voxtest.api.routes import (
     recordings,
     run_json,
     runs,
+    runs_livekit,
     scenario_folders,
     scenarios,
     test_profiles,
@@ -33,6 +34,7 @@ ROUTERS: list[APIRouter] = [
     agents.router,
     personalities.router,
     runs.router,  # before scenarios: `run_scenarios_text/` is no scenario id
+    runs_livekit.router,  # before scenarios: `run_scenarios_livekit_v2/` is no scenario id
     run_json.router,  # before scenarios: `run_scenarios_json/` is no scenario id
     scenario_folders.router,  # before scenarios: `folders/` must not match `{id}/`
     scenarios.router,

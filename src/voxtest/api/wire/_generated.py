@@ -7753,6 +7753,212 @@ class ScenariosRunChirp3200(ReadModel):
     created_at: datetime | None = None
 
 
+class LivekitScenarioWrite(WriteModel):
+    """LivekitScenario"""
+
+    scenario: int | None = None
+    publish_data_message: Any = None
+    REQUIRED: ClassVar[frozenset[str]] = frozenset(["scenario"])
+    NON_NULL: ClassVar[frozenset[str]] = frozenset(["scenario"])
+
+
+class LivekitRunDataOverrideWrite(WriteModel):
+    """Per-run LiveKit overrides. Credentials (api_key/api_secret) are never taken here — they are read from the agent/project ProviderCredential."""
+
+    config: Any = Field(
+        None,
+        description="Room configuration to use for this run (e.g. empty_timeout, max_participants). Fully replaces the agent/project saved config — no merge.",
+    )
+    agent_name: str | None = Field(
+        None,
+        description="LiveKit agent name for explicit dispatch. Overrides the agent/project saved agent_name.",
+    )
+    url: str | None = Field(
+        None,
+        description="LiveKit server URL override. Falls back to the agent/project saved url when omitted.",
+    )
+    REQUIRED: ClassVar[frozenset[str]] = frozenset([])
+    NON_NULL: ClassVar[frozenset[str]] = frozenset([])
+
+
+class RunLivekitScenariosWrite(WriteModel):
+    """RunLivekitScenarios"""
+
+    name: str | None = Field(None, description="Optional name for the scenario result")
+    frequency: int | None = Field(None, ge=1, le=100, description="Frequency to run")
+    scenarios: list[LivekitScenarioWrite] | None = None
+    agent: int | None = Field(
+        None, description="Agent to use. Required if none of the scenarios have an agent."
+    )
+    personality_ids: list[int] | None = Field(
+        None,
+        description="List of personality IDs to override for this run. If not provided, uses the scenario's default personality.",
+    )
+    test_profile_ids: list[int] | None = Field(
+        None,
+        description="List of test profile IDs to override for this run. If not provided, uses the scenario's default test profile.",
+    )
+    mock_tool_names: list[str] | None = Field(
+        None,
+        description="Names of mock tools to activate for this run. Omit (or send null) to mock every tool configured on the agent; send an empty list to mock none so every tool keeps its original endpoint; send specific names to mock only those. Tools that belong to an MCP server should be selected via the MCP server's name or key, which mocks all of that server's tools as one unit. Legacy MCP sub-tool names are accepted as aliases for the whole parent MCP.",
+    )
+    livekit_data: LivekitRunDataOverrideWrite | None = Field(
+        None,
+        description="Per-run LiveKit overrides (config, agent_name, url). Credentials are always read from the agent/project.",
+    )
+    concurrency_limit: int | None = Field(
+        None, description="Optional cap on how many of this run's calls execute concurrently."
+    )
+    personality_id: int | None = Field(
+        None,
+        description="Single personality ID override. Merged into personality_ids; prefer personality_ids for multiple.",
+    )
+    test_profile_id: int | None = Field(
+        None,
+        description="Single test profile ID override. Merged into test_profile_ids; prefer test_profile_ids for multiple.",
+    )
+    REQUIRED: ClassVar[frozenset[str]] = frozenset(["scenarios"])
+    NON_NULL: ClassVar[frozenset[str]] = frozenset(["frequency", "livekit_data", "scenarios"])
+
+
+class ScenariosRunLivekitV22200Runs(ReadModel):
+    """ScenariosRunLivekitV22200Runs"""
+
+    id: int | None = Field(None, description="ID of the run")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the run"
+    )
+    scenario: int | None = Field(None, description="ID of the scenario")
+    number: str | None = Field(
+        None,
+        description="For outbound runs (agent.inbound=False). The given number that must be called from the phone number configured in the cekura agent.",
+    )
+    inbound_number: str | None = Field(
+        None,
+        description="For inbound runs (agent.inbound=True). The agent's configured phone number will receive calls from this number.",
+    )
+    scenario_name: str | None = Field(None, description="Name of the scenario")
+    test_profile_data: dict[str, Any] | None = Field(
+        None, description="Details of the test profile associated with this run scenario"
+    )
+    outbound_dial_window_opens_at: datetime | None = Field(
+        None,
+        description="When the outbound dial window opened (run transitioned to pending/waiting-for-call). Null until dispatched.",
+    )
+    outbound_dial_window_seconds: int | None = Field(
+        None, description="Duration of the outbound dial window in seconds."
+    )
+    outbound_dial_window_closes_at: datetime | None = Field(
+        None,
+        description="Deadline by which your agent must dial the outbound number (opens_at + outbound_dial_window_seconds). Dials after this are dropped and the run returns status: timeout.",
+    )
+
+
+class ScenariosRunLivekitV22200(ReadModel):
+    """ScenariosRunLivekitV22200"""
+
+    id: int | None = Field(None, description="ID of the result")
+    agent: int | None = Field(None, description="ID of the agent")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the result"
+    )
+    run_as_text: bool | None = Field(None, description="Whether the scenario ran as text or not")
+    runs: list[ScenariosRunLivekitV22200Runs] | None = None
+    created_at: datetime | None = None
+
+
+class ScenariosRunLivekitV2200Runs(ReadModel):
+    """ScenariosRunLivekitV2200Runs"""
+
+    id: int | None = Field(None, description="ID of the run")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the run"
+    )
+    scenario: int | None = Field(None, description="ID of the scenario")
+    number: str | None = Field(
+        None,
+        description="For outbound runs (agent.inbound=False). The given number that must be called from the phone number configured in the cekura agent.",
+    )
+    inbound_number: str | None = Field(
+        None,
+        description="For inbound runs (agent.inbound=True). The agent's configured phone number will receive calls from this number.",
+    )
+    scenario_name: str | None = Field(None, description="Name of the scenario")
+    test_profile_data: dict[str, Any] | None = Field(
+        None, description="Details of the test profile associated with this run scenario"
+    )
+    outbound_dial_window_opens_at: datetime | None = Field(
+        None,
+        description="When the outbound dial window opened (run transitioned to pending/waiting-for-call). Null until dispatched.",
+    )
+    outbound_dial_window_seconds: int | None = Field(
+        None, description="Duration of the outbound dial window in seconds."
+    )
+    outbound_dial_window_closes_at: datetime | None = Field(
+        None,
+        description="Deadline by which your agent must dial the outbound number (opens_at + outbound_dial_window_seconds). Dials after this are dropped and the run returns status: timeout.",
+    )
+
+
+class ScenariosRunLivekitV2200(ReadModel):
+    """ScenariosRunLivekitV2200"""
+
+    id: int | None = Field(None, description="ID of the result")
+    agent: int | None = Field(None, description="ID of the agent")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the result"
+    )
+    run_as_text: bool | None = Field(None, description="Whether the scenario ran as text or not")
+    runs: list[ScenariosRunLivekitV2200Runs] | None = None
+    created_at: datetime | None = None
+
+
+class ScenariosRunLivekitV23200Runs(ReadModel):
+    """ScenariosRunLivekitV23200Runs"""
+
+    id: int | None = Field(None, description="ID of the run")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the run"
+    )
+    scenario: int | None = Field(None, description="ID of the scenario")
+    number: str | None = Field(
+        None,
+        description="For outbound runs (agent.inbound=False). The given number that must be called from the phone number configured in the cekura agent.",
+    )
+    inbound_number: str | None = Field(
+        None,
+        description="For inbound runs (agent.inbound=True). The agent's configured phone number will receive calls from this number.",
+    )
+    scenario_name: str | None = Field(None, description="Name of the scenario")
+    test_profile_data: dict[str, Any] | None = Field(
+        None, description="Details of the test profile associated with this run scenario"
+    )
+    outbound_dial_window_opens_at: datetime | None = Field(
+        None,
+        description="When the outbound dial window opened (run transitioned to pending/waiting-for-call). Null until dispatched.",
+    )
+    outbound_dial_window_seconds: int | None = Field(
+        None, description="Duration of the outbound dial window in seconds."
+    )
+    outbound_dial_window_closes_at: datetime | None = Field(
+        None,
+        description="Deadline by which your agent must dial the outbound number (opens_at + outbound_dial_window_seconds). Dials after this are dropped and the run returns status: timeout.",
+    )
+
+
+class ScenariosRunLivekitV23200(ReadModel):
+    """ScenariosRunLivekitV23200"""
+
+    id: int | None = Field(None, description="ID of the result")
+    agent: int | None = Field(None, description="ID of the agent")
+    status: Literal["pending", "running", "completed", "failed"] | None = Field(
+        None, description="Status of the result"
+    )
+    run_as_text: bool | None = Field(None, description="Whether the scenario ran as text or not")
+    runs: list[ScenariosRunLivekitV23200Runs] | None = None
+    created_at: datetime | None = None
+
+
 class SchemaPostDeleteRunsWrite(WriteModel):
     """SchemaPostDeleteRuns"""
 
@@ -9340,6 +9546,21 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         "scenarios-run-chirp_3",
         SchemaPostRunScenariosChirpWrite,
         {200: ScenariosRunChirp3200, 400: None},
+    ),
+    ("POST", "/test_framework/v1/scenarios/run_scenarios_livekit_v2/"): Operation(
+        "scenarios-run-livekit-v2_2",
+        RunLivekitScenariosWrite,
+        {200: ScenariosRunLivekitV22200, 400: None},
+    ),
+    ("POST", "/test_framework/v1/scenarios-external/run_scenarios_livekit_v2/"): Operation(
+        "scenarios-run-livekit-v2",
+        RunLivekitScenariosWrite,
+        {200: ScenariosRunLivekitV2200, 400: None},
+    ),
+    ("POST", "/test_framework/v2/scenarios/run_scenarios_livekit_v2/"): Operation(
+        "scenarios-run-livekit-v2_3",
+        RunLivekitScenariosWrite,
+        {200: ScenariosRunLivekitV23200, 400: None},
     ),
     ("POST", "/test_framework/v1/results/{id}/rerun/"): Operation(
         "results-v1-rerun-create", None, {200: Result}
