@@ -73,3 +73,25 @@ def test_fork_gives_one_agent_a_private_copy(api: Api) -> None:
     api.patch(f"{AGENTS}{second}/tool/get_order/", {"information": []})
     original = api.get(f"/test_framework/v1/tools/{shared_id}/").json()
     assert original["information"] == ORDERS and original["subscriber_count"] == 1
+
+
+def test_mock_status_lists_mcp_endpoints_and_direct_webhooks(api: Api) -> None:
+    agent = tool_agent(api)
+    r = api.get(f"{AGENTS}{agent['id']}/tools/mock-status/")
+    assert r.status_code == 200, r.text
+    status = r.json()
+    root = f"/test_framework/v1/aiagents/{agent['id']}"
+    assert status["mock_enabled"] is True and status["provider"] == "custom"
+    assert [(e["mock_index"], e["tool_names"]) for e in status["mcp_endpoints"]] == [
+        (1, ["crm_lookup", "crm_update"])
+    ]
+    assert status["mcp_endpoints"][0]["url"].endswith(f"{root}/mcp/1/")
+    assert [e["tool_name"] for e in status["tool_endpoints"]] == ["get_order"]
+    assert status["tool_endpoints"][0]["url"].endswith(f"{root}/tool/get_order/")
+    bare = new_agent(api, api.default_project_id(), name="No tools")
+    empty = api.get(f"{AGENTS}{bare}/tools/mock-status/").json()
+    assert (
+        empty["mock_enabled"] is False and empty["mcp_endpoints"] == empty["tool_endpoints"] == []
+    )
+    other = api.other().get(f"{AGENTS}{agent['id']}/tools/mock-status/")
+    assert other.status_code == 404

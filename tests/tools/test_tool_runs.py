@@ -16,6 +16,7 @@ from tests.api.run_support import (
 from tests.conftest import Api
 
 CATCH_ALL: list[dict[str, Any]] = [{"input": {}, "output": {"ok": True}}]
+CLEANING = {"day": "2026-11-24", "time": "10:00", "kind": "cleaning", "confirmation": "BS-1001"}
 BOOKING_STATE = {"table": "bookings", "operation": "insert", "key": ["day", "time"]}
 
 
@@ -25,7 +26,10 @@ def mock_tools() -> list[dict[str, Any]]:
             "name": "lookup_patient",
             "mock_data": [{"input": {}, "output": {"found": True, "patient_id": "P-77"}}],
         },
-        {"name": "verify_patient", "mock_data": [{"input": {}, "output": {"verified": True}}]},
+        {
+            "name": "verify_patient",
+            "mock_data": [{"input": {}, "output": {"verified": True, "appointments": [CLEANING]}}],
+        },
         {"name": "find_slots", "mock_data": [{"input": {}, "output": {"slots": ["14:30"]}}]},
         {
             "name": "book_slot",

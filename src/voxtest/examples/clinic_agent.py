@@ -45,8 +45,8 @@ class ClinicAgentOptions:
     keep_connections: int = 1000  # connection logs kept (oldest dropped), bounding memory
     mock_tools_url: str | None = None
     """voxtest's URL of this agent (`.../test_framework/v1/aiagents/{id}/`): each tool call is
-    also made to its mock (`tool/{name}/`), tied to the run by echoing X-VOCERA-RUN-ID, and the
-    mock's answer is what the agent logs as the tool's result."""
+    made to its mock (`tool/{name}/`) instead of the in-memory backend, tied to the run by
+    echoing X-VOCERA-RUN-ID; the mock's answer is what the agent logs and what it says."""
     log_tool_calls: bool = True  # send Function Call / Result frames on the socket
 
     def switches(self) -> DialogueSwitches:
@@ -158,8 +158,10 @@ class _Session:
         self.options = options
         self.log = log
         self.rng = rng
-        self.dialogue = ClinicDialogue(options.switches())
+        mocked = self._mocked if options.mock_tools_url else None
+        self.dialogue = ClinicDialogue(options.switches(), tools=mocked)
         self.greeted = False
+        self._client: httpx.AsyncClient | None = None
 
     async def run(self) -> None:
         try:
@@ -169,6 +171,9 @@ class _Session:
                 await self._serve_one_frame()
         except ConnectionClosed:
             self.log.ended_by = self.log.ended_by or "caller_closed"
+        finally:
+            if self._client is not None:
+                await self._client.aclose()
 
     async def _serve_one_frame(self) -> None:
         try:
@@ -192,21 +197,18 @@ class _Session:
             await self._close_after_grace("call ended by caller")
         elif isinstance(frame, Content):
             if frame.text.strip():
-                await self._answer(self.dialogue.respond(frame.text))
+                await self._answer(await self.dialogue.respond(frame.text))
             elif not self.greeted:  # an empty first message asks the agent to open
                 await self._answer(self.dialogue.opening())
         # metadata and tool logs from the caller need no answer
 
     async def _answer(self, turn: Turn) -> None:
         await asyncio.sleep(self._reply_delay_s())
-        for call in turn.tool_calls:
-            result = await self._mocked(call.name, call.arguments, call.result)
-            if not self.options.log_tool_calls:
-                continue
+        for call in turn.tool_calls if self.options.log_tool_calls else ():
             await self.connection.send(
                 chat_ws.function_call_frame(call.id, call.name, call.arguments)
             )
-            await self.connection.send(chat_ws.function_call_result_frame(call.id, result))
+            await self.connection.send(chat_ws.function_call_result_frame(call.id, call.result))
         if turn.reply:
             metadata = {"stage": turn.stage.value, "turn": self.log.replies + 1}
             await self.connection.send(chat_ws.content_frame(turn.reply, metadata))
@@ -220,18 +222,32 @@ class _Session:
             await self.connection.send(chat_ws.end_call_frame())
             await self._close_after_grace("call ended by agent")
 
-    async def _mocked(self, name: str, arguments: Any, result: Any) -> Any:
-        """The mock's answer when the agent is told to call its tools through voxtest."""
-        base = self.options.mock_tools_url
-        if not base:
-            return result
+    async def _mocked(self, name: str, arguments: dict[str, Any]) -> dict[str, Any]:
+        """The tool's answer from voxtest's mock of it (an error answer when unreachable); a
+        tool the run does not mock (`"mocked": false`) runs on the agent's own backend."""
+        base = self.options.mock_tools_url or ""
         run_id = self.log.run_id
         headers = {"X-VOXTEST-RUN-ID": run_id} if run_id else {}
         url = f"{base.rstrip('/')}/tool/{name}/"
-        async with httpx.AsyncClient(timeout=10) as client:
-            answer = await client.post(url, json=arguments, headers=headers)
+        if self._client is None:
+            self._client = httpx.AsyncClient(timeout=10)
+        try:
+            answer = await self._client.post(url, json=arguments, headers=headers)
+        except httpx.HTTPError as exc:
+            self.log.mock_calls.append(0)
+            return {"error": f"the mock tool could not be reached: {exc.__class__.__name__}"}
         self.log.mock_calls.append(answer.status_code)
-        return answer.json() if answer.content else None
+        try:
+            body = answer.json() if answer.content else {}
+        except ValueError:
+            body = {"error": answer.text[:200]}
+        if not isinstance(body, dict):
+            return {"result": body}
+        if body.get("mocked") is False:
+            return await self.dialogue.on_backend(name, arguments)
+        if answer.status_code >= 400 and "error" not in body:
+            return {"error": str(body)[:200]}
+        return body
 
     def _should_drop(self) -> bool:
         limit = self.options.drop_after

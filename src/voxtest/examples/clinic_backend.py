@@ -106,6 +106,12 @@ class ClinicBackend:
             "appointments": [b.as_json() for b in self.appointments_of(patient.patient_id)],
         }
 
+    def find_appointments(self, patient_name: str) -> dict[str, Any]:
+        """A known patient's bookings, re-read when a verified caller asks for another change."""
+        patient = self.patient_named(patient_name)
+        mine = self.appointments_of(patient.patient_id) if patient else []
+        return {"appointments": [b.as_json() for b in mine]}
+
     def find_slots(self, day: str) -> dict[str, Any]:
         return {"slots": list(self.free_slots.get(day, []))}
 

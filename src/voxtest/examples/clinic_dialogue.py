@@ -2,12 +2,19 @@
 
 It books, reschedules and cancels appointments after verifying identity (name, then date of
 birth), offers free slots, reads back the date and time, gives a confirmation code, hands over
-to a human on request and hangs up on goodbye. Tools run on an in-memory `ClinicBackend` and
-each call is returned with the turn so the transport can log it before the reply.
+to a human on request and hangs up on goodbye. Each call is returned with the turn so the
+transport can log it before the reply.
+
+Tools are awaited through a `ToolRunner`: by default the in-memory `ClinicBackend`; the chat
+agent with `--mock-tools-url` passes one that calls voxtest's mock tools, so what the agent
+says (slots, codes, whether the caller is verified, the bookings it finds) is the mock's
+answer. Answers are read leniently: a missing field reads as empty, `{"error": ...}` as the
+tool failing, and a stateful mock's `rows` as the appointments found.
 """
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -63,6 +70,10 @@ class Turn:
     stage: Stage = Stage.AWAIT_REQUEST
 
 
+ToolRunner = Callable[[str, dict[str, Any]], Awaitable[dict[str, Any]]]
+"""Runs one tool call (name, arguments) and returns its JSON answer."""
+
+
 @dataclass
 class _Caller:
     name: str | None = None
@@ -75,10 +86,14 @@ class ClinicDialogue:
     """One conversation: `opening()` if the agent speaks first, then `respond()` per message."""
 
     def __init__(
-        self, switches: DialogueSwitches | None = None, backend: ClinicBackend | None = None
+        self,
+        switches: DialogueSwitches | None = None,
+        backend: ClinicBackend | None = None,
+        tools: ToolRunner | None = None,
     ) -> None:
         self.switches = switches or DialogueSwitches()
         self.backend = backend or ClinicBackend()
+        self.tools = tools or self.on_backend
         self.stage = Stage.AWAIT_REQUEST
         self._caller = _Caller()
         self._task: Intent | None = None
@@ -97,11 +112,11 @@ class ClinicDialogue:
         self._greeted = True
         return self._turn(f"Thank you for calling {CLINIC}, how can I help you today?")
 
-    def respond(self, text: str) -> Turn:
+    async def respond(self, text: str) -> Turn:
         self._calls = []
         if self.ended:
             return self._turn("", end_call=True)
-        reply = self._reply_to(text, lang.intent_of(text))
+        reply = await self._reply_to(text, lang.intent_of(text))
         if not self._greeted:
             self._greeted = True
             reply = f"Thank you for calling {CLINIC}. {reply}"
@@ -109,7 +124,7 @@ class ClinicDialogue:
 
     # --- routing --------------------------------------------------------------------------
 
-    def _reply_to(self, text: str, intent: Intent) -> str:
+    async def _reply_to(self, text: str, intent: Intent) -> str:
         if intent is Intent.HUMAN:
             return self._end(
                 "Of course. I'm transferring you to a member of our front-desk "
@@ -125,18 +140,18 @@ class ClinicDialogue:
             Stage.AWAIT_YES_NO: self._on_yes_no,
             Stage.AWAIT_MORE: self._on_anything_else,
         }
-        return handlers[self.stage](text, intent)
+        return await handlers[self.stage](text, intent)
 
-    def _on_request(self, text: str, intent: Intent) -> str:
+    async def _on_request(self, text: str, intent: Intent) -> str:
         if intent in TASKS:
-            return self._start_task(intent, text)
+            return await self._start_task(intent, text)
         if intent is Intent.GREETING:
             return "Hello! I can book, reschedule or cancel an appointment. What would you like?"
         return self._rephrase()
 
-    def _on_anything_else(self, text: str, intent: Intent) -> str:
+    async def _on_anything_else(self, text: str, intent: Intent) -> str:
         if intent in TASKS:
-            return self._start_task(intent, text)
+            return await self._start_task(intent, text)
         if lang.is_negation(text):
             return self._end(f"Thank you for calling {CLINIC}. Goodbye!")
         if lang.is_affirmation(text) or intent is Intent.GREETING:
@@ -144,7 +159,7 @@ class ClinicDialogue:
             return "Sure, what else can I help you with?"
         return self._rephrase()
 
-    def _start_task(self, task: Intent, text: str) -> str:
+    async def _start_task(self, task: Intent, text: str) -> str:
         self._task = task
         self._preference = lang.part_of_day_preference(text) or self._preference
         lead = {
@@ -153,45 +168,52 @@ class ClinicDialogue:
             Intent.CANCEL: "I can help you cancel your appointment.",
         }[task]
         if self._caller.verified:
-            return self._after_identity(lead + " ")
+            if task is not Intent.BOOK:  # re-read the records: they may have changed
+                assert self._caller.name is not None
+                found = await self._tool("find_appointments", patient_name=self._caller.name)
+                if "error" not in found:
+                    self._caller.appointments = _appointments(found)
+            return await self._after_identity(lead + " ")
         self.stage = Stage.AWAIT_NAME
         return f"{lead} First, may I have your full name?"
 
     # --- identity -------------------------------------------------------------------------
 
-    def _on_name(self, text: str, intent: Intent) -> str:
+    async def _on_name(self, text: str, intent: Intent) -> str:
         name = lang.full_name(text)
         if name is None:
             if intent in TASKS and intent is not self._task:
-                return self._start_task(intent, text)
+                return await self._start_task(intent, text)
             return "Sorry, I didn't catch your name. Could you tell me your full name?"
         self._caller.name = name
         first = name.split()[0]
         if self.switches.skip_verification:
-            return self._identify_by_name_only(name, f"Thank you, {first}. ")
+            return await self._identify_by_name_only(name, f"Thank you, {first}. ")
         self.stage = Stage.AWAIT_DOB
         return f"Thank you, {first}. And what is your date of birth?"
 
-    def _identify_by_name_only(self, name: str, lead: str) -> str:
-        found = self._tool("lookup_patient", name=name)
+    async def _identify_by_name_only(self, name: str, lead: str) -> str:
+        found = await self._tool("lookup_patient", name=name)
         self._caller.verified = True
-        self._caller.appointments = list(found.get("appointments", []))
-        return self._after_identity(lead)
+        self._caller.appointments = _appointments(found)
+        return await self._after_identity(lead)
 
-    def _on_date_of_birth(self, text: str, intent: Intent) -> str:
+    async def _on_date_of_birth(self, text: str, intent: Intent) -> str:
         born = lang.date_of_birth(text)
         if born is None:
             return self._dob_not_given()
         assert self._caller.name is not None
-        result = self._tool(
+        result = await self._tool(
             "verify_patient", name=self._caller.name, date_of_birth=born.isoformat()
         )
-        if result["verified"]:
+        if result.get("verified") is True:
             self._caller.verified = True
-            self._caller.appointments = list(result["appointments"])
-            return self._after_identity("Thank you, you're verified. ")
-        if result["reason"] == "not_found":
-            return self._unknown_patient()
+            self._caller.appointments = _appointments(result)
+            return await self._after_identity("Thank you, you're verified. ")
+        if "error" in result:
+            return self._anything_else("I'm sorry, I can't reach our patient records right now. ")
+        if result.get("reason") == "not_found":
+            return await self._unknown_patient()
         return self._dob_mismatch()
 
     def _dob_not_given(self) -> str:
@@ -217,10 +239,10 @@ class ClinicDialogue:
             "Is there anything else I can help you with?"
         )
 
-    def _unknown_patient(self) -> str:
+    async def _unknown_patient(self) -> str:
         if self._task is Intent.BOOK:
             self._caller.verified = True  # a new patient: nothing of theirs to protect yet
-            return self._after_identity(
+            return await self._after_identity(
                 "I don't see you in our records yet, so I'll book you in as a new patient. "
             )
         self.stage = Stage.AWAIT_NAME
@@ -231,9 +253,9 @@ class ClinicDialogue:
 
     # --- the task, once identity is settled -----------------------------------------------
 
-    def _after_identity(self, lead: str) -> str:
+    async def _after_identity(self, lead: str) -> str:
         if self._task is Intent.BOOK:
-            return self._offer_slots(lead)
+            return await self._offer_slots(lead)
         current = self._current_appointment()
         if current is None:
             self._propose(Proposal.BOOK_INSTEAD)
@@ -243,7 +265,7 @@ class ClinicDialogue:
             )
         seen = f"{lead}I see your {current['kind']} on {_when(current['day'], current['time'])}. "
         if self._task is Intent.RESCHEDULE:
-            return self._offer_slots(seen)
+            return await self._offer_slots(seen)
         self._propose(Proposal.CANCEL_IT)
         return f"{seen}Shall I cancel it?"
 
@@ -254,32 +276,34 @@ class ClinicDialogue:
         self._proposal = proposal
         self.stage = Stage.AWAIT_YES_NO
 
-    def _on_yes_no(self, text: str, intent: Intent) -> str:
+    async def _on_yes_no(self, text: str, intent: Intent) -> str:
         if intent in TASKS and not lang.is_affirmation(text):
-            return self._start_task(intent, text)
+            return await self._start_task(intent, text)
         if lang.is_negation(text):
             return self._anything_else("No problem, I've left everything as it is. ")
         if not lang.is_affirmation(text):
             return "Sorry, could you answer yes or no?"
         if self._proposal is Proposal.BOOK_INSTEAD:
             self._task = Intent.BOOK
-            return self._offer_slots("")
-        return self._cancel_current()
+            return await self._offer_slots("")
+        return await self._cancel_current()
 
-    def _cancel_current(self) -> str:
+    async def _cancel_current(self) -> str:
         current = self._current_appointment()
         assert current is not None
-        result = self._tool("cancel_booking", confirmation=current["confirmation"])
+        result = await self._tool("cancel_booking", confirmation=current["confirmation"])
+        if "error" in result:
+            return self._anything_else("I'm sorry, I couldn't cancel that appointment. ")
         self._caller.appointments.remove(current)
         when = _when(current["day"], self._read_back(current["time"]))
-        return self._anything_else(
-            f"Done: your {current['kind']} on {when} is cancelled. "
-            f"Your cancellation code is {result['cancellation_code']}. "
-        )
+        code = result.get("cancellation_code")
+        said = f"Your cancellation code is {code}. " if code else ""
+        return self._anything_else(f"Done: your {current['kind']} on {when} is cancelled. {said}")
 
-    def _offer_slots(self, lead: str, after_day: str = "") -> str:
+    async def _offer_slots(self, lead: str, after_day: str = "") -> str:
         for day in (d for d in self.backend.open_days() if d > after_day):
-            slots = _preferred(self._tool("find_slots", day=day)["slots"], self._preference)
+            found = await self._tool("find_slots", day=day)
+            slots = _preferred(_times(found.get("slots")), self._preference)
             if slots:
                 self._offer = (day, slots)
                 self.stage = Stage.AWAIT_SLOT
@@ -294,32 +318,37 @@ class ClinicDialogue:
                 )
         return self._anything_else(f"{lead}I'm sorry, I have no free slots to offer right now. ")
 
-    def _on_slot_choice(self, text: str, intent: Intent) -> str:
+    async def _on_slot_choice(self, text: str, intent: Intent) -> str:
         assert self._offer is not None
         day, slots = self._offer
         chosen = lang.chosen_time(text, slots)
         if chosen is None and len(slots) == 1 and lang.is_affirmation(text):
             chosen = slots[0]
         if chosen is not None:
-            return self._book(day, chosen)
+            return await self._book(day, chosen)
         if lang.is_negation(text) or "day" in lang.words(text):
-            return self._offer_slots("Let me look further ahead. ", after_day=day)
+            return await self._offer_slots("Let me look further ahead. ", after_day=day)
         return f"Which time would you like on {_day(day)}: {' or '.join(slots)}?"
 
-    def _book(self, day: str, time: str) -> str:
+    async def _book(self, day: str, time: str) -> str:
         assert self._caller.name is not None
-        booked = self._tool("book_slot", day=day, time=time, patient_name=self._caller.name)
+        booked = await self._tool("book_slot", day=day, time=time, patient_name=self._caller.name)
         if "error" in booked:
-            return self._offer_slots("Sorry, that slot was just taken. ")
+            return await self._offer_slots("Sorry, that slot was just taken. ")
+        day, time = str(booked.get("day") or day), str(booked.get("time") or time)
         when = _when(day, self._read_back(time))
         lead = f"Your appointment is booked for {when}. "
         previous = self._current_appointment() if self._task is Intent.RESCHEDULE else None
         if previous is not None:
-            self._tool("cancel_booking", confirmation=previous["confirmation"])
+            await self._tool("cancel_booking", confirmation=previous["confirmation"])
             self._caller.appointments.remove(previous)
             lead = f"All set: your {previous['kind']} has been moved to {when}. "
-        self._caller.appointments.append(booked)
-        return self._anything_else(f"{lead}Your confirmation code is {booked['confirmation']}. ")
+        code = str(booked.get("confirmation") or "")
+        self._caller.appointments.append(
+            {"day": day, "time": time, "kind": "appointment", "confirmation": code}
+        )
+        said = f"Your confirmation code is {code}. " if code else ""
+        return self._anything_else(f"{lead}{said}")
 
     # --- plumbing -------------------------------------------------------------------------
 
@@ -344,14 +373,41 @@ class ClinicDialogue:
         hour, minute = time.split(":")
         return f"{(int(hour) + 1) % 24:02d}:{minute}"
 
-    def _tool(self, tool: str, **arguments: Any) -> dict[str, Any]:
-        result: dict[str, Any] = getattr(self.backend, tool)(**arguments)
+    async def _tool(self, tool: str, **arguments: Any) -> dict[str, Any]:
+        answer = await self.tools(tool, arguments)
+        result = answer if isinstance(answer, dict) else {"error": "the tool gave no object"}
         self._call_count += 1
         self._calls.append(ToolCall(f"call_{self._call_count}", tool, arguments, result))
         return result
 
+    async def on_backend(self, tool: str, arguments: dict[str, Any]) -> dict[str, Any]:
+        """The tool run on the in-memory backend (the agent's real tools)."""
+        result: dict[str, Any] = getattr(self.backend, tool)(**arguments)
+        return result
+
     def _turn(self, reply: str, end_call: bool = False) -> Turn:
         return Turn(reply, tuple(self._calls), end_call, self.stage)
+
+
+def _appointments(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """Appointments in a tool's answer (`appointments`, or a stateful read's `rows`), sorted,
+    each with day, time, kind and confirmation."""
+    raw = result.get("appointments", result.get("rows"))
+    found = [
+        {
+            "day": str(a["day"]),
+            "time": str(a["time"]),
+            "kind": str(a.get("kind") or "appointment"),
+            "confirmation": str(a.get("confirmation") or ""),
+        }
+        for a in (raw if isinstance(raw, list) else [])
+        if isinstance(a, dict) and a.get("day") and a.get("time")
+    ]
+    return sorted(found, key=lambda a: (a["day"], a["time"]))
+
+
+def _times(raw: Any) -> list[str]:
+    return [str(t) for t in raw] if isinstance(raw, list) else []
 
 
 def _preferred(slots: list[str], preference: str | None) -> list[str]:

@@ -214,7 +214,7 @@ class _VoiceSession:
         self.log.heard.append(text)
         if self.dialogue.ended:
             return
-        turn = self.dialogue.respond(text)
+        turn = await self.dialogue.respond(text)
         self.replies.put_nowait((turn.reply, end_at))
         if turn.end_call:
             self.replies.put_nowait(("", -1.0))  # hang up after speaking

@@ -38,6 +38,7 @@ class Served:
     output: Any
     error: str | None = None
     match: dict[str, Any] = field(default_factory=dict)
+    mocked: bool = True  # False: the run's mock_tool_names leave this tool to the agent
 
 
 async def load_agent(session: AsyncSession, agent_id: int) -> Agent:
@@ -124,7 +125,7 @@ async def _answer(
     attrs = tool.attrs or {}
     if run is not None and not await _mocked(session, run, tool.name):
         message = f"Error: the tool {tool.name} is not mocked in run {run.id} (mock_tool_names)."
-        return Served(None, message, {"error": message})
+        return Served(None, message, {"error": message}, mocked=False)
     scenario = mock_runs.scenario_entries(run, tool) if run else []
     entries = [*scenario, *(attrs.get("mock_data") or [])]
     freetext = [str(p) for p in attrs.get("freetext_params") or []]

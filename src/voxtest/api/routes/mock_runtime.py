@@ -4,7 +4,9 @@
   body is the arguments (`{"order_id": "A1"}`), Vapi's `{"message": {"type": "tool-calls",
   "toolCallList": [...]}}` (answered `{"results": [{toolCallId, result}]}`) or Retell's
   `{"name", "args", "call"}`. The answer (201) is the matched entry's output, or
-  `{"error": "..."}` when no entry matches, for the agent to handle like any tool error.
+  `{"error": "..."}` when no entry matches, for the agent to handle like any tool error;
+  `{"error": "...", "mocked": false}` when the run's `mock_tool_names` leave the tool out
+  (the agent should call its real tool).
 - `POST /test_framework/v1/aiagents/{agent_id}/mcp/{mock_index}/`: an MCP server over
   streamable HTTP (`api.mcp_endpoint`).
 
@@ -83,7 +85,9 @@ async def call_tool(agent_id: int, tool_name: str, request: Request) -> Any:
             served = await mock_runtime.serve(
                 session, agent, tool, run, arguments, call_id=call_id, via="direct"
             )
-            return {"error": served.error} if served.error else served.output
+            if served.error:
+                return {"error": served.error, **({} if served.mocked else {"mocked": False})}
+            return served.output
         results = []
         for call_id, arguments in calls:
             served = await mock_runtime.serve(

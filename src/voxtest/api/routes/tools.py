@@ -1,6 +1,7 @@
 """`/test_framework/v1/tools/` (the project's mock tools) and an agent's tools by name:
 `/test_framework/v1/aiagents/{agent_id}/tools/`, `tool/{tool_name}/` (GET, PATCH, DELETE;
-its POST is the runtime webhook, `routes.mock_runtime`) and `tool/{tool_name}/fork/`."""
+its POST is the runtime webhook, `routes.mock_runtime`), `tool/{tool_name}/fork/` and
+`tools/mock-status/` (which tools are mocked, served where)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from voxtest.api.routing import operation
 from voxtest.api.wire._generated import PatchedToolWrite, ToolWrite
 from voxtest.services import agents, tools
 from voxtest.services.agent_tools import agent_tools
+from voxtest.services.mock_status import mock_status
 
 router = APIRouter(tags=["test_framework"])
 CATALOGUE = "/test_framework/v1/tools/"
@@ -65,6 +67,15 @@ async def agent_tool_list(agent_id: int, principal: PrincipalDep, services: Serv
         rows = await agent_tools(session, agent.id)
         base = services.settings.public_base_url
         return [await tools.read(session, t, base, agent.id) for t in rows]
+
+
+@operation(
+    router, "GET", [AGENT + "tools/mock-status/"], summary="Current mock-tools state for an agent"
+)
+async def agent_mock_status(agent_id: int, principal: PrincipalDep, services: ServicesDep) -> Any:
+    async with services.db.session() as session:
+        agent = await agents.get_agent_row(session, principal, agent_id)
+        return await mock_status(session, agent, services.settings.public_base_url)
 
 
 @operation(router, "POST", [AGENT + "tools/"], status_code=201, summary="Add a tool to an agent")

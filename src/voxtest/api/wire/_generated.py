@@ -1694,6 +1694,35 @@ class ToolWrite(WriteModel):
     NON_NULL: ClassVar[frozenset[str]] = frozenset(["description", "name"])
 
 
+class MockStatusMCPEndpoint(ReadModel):
+    """MockStatusMCPEndpoint"""
+
+    mock_index: int
+    url: str
+    tool_names: list[str]
+
+
+class MockStatusToolEndpoint(ReadModel):
+    """MockStatusToolEndpoint"""
+
+    tool_name: str
+    url: str
+
+
+class MockStatusResponse(ReadModel):
+    """MockStatusResponse"""
+
+    mock_enabled: bool
+    provider: str | None
+    assistant_id: str | None
+    mcp_endpoints: list[MockStatusMCPEndpoint] = Field(
+        description="MCP JSON-RPC endpoints registered on the agent. Empty if no MCP-typed tools are mocked."
+    )
+    tool_endpoints: list[MockStatusToolEndpoint] = Field(
+        description="Per-tool webhook endpoints for standalone (non-MCP) tools. Excludes MCP sub-tools, which are listed under mcp_endpoints[].tool_names."
+    )
+
+
 class PaginatedToolList(ReadModel):
     """PaginatedToolList"""
 
@@ -9016,6 +9045,9 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ),
     ("POST", "/test_framework/v1/aiagents/{agent_id}/tools/"): Operation(
         "aiagents-tools-create", ToolWrite, {201: Tool}
+    ),
+    ("GET", "/test_framework/v1/aiagents/{agent_id}/tools/mock-status/"): Operation(
+        "aiagents-tools-mock-status-retrieve", None, {200: MockStatusResponse}
     ),
     ("GET", "/test_framework/v1/tools/"): Operation("tools-list", None, {200: PaginatedToolList}),
     ("GET", "/test_framework/v1/tools/{id}/"): Operation("tools-retrieve", None, {200: Tool}),
