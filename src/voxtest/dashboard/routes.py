@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from importlib.resources import files
 
 from fastapi import APIRouter, HTTPException
@@ -29,11 +30,16 @@ _HEADERS = {
 }
 
 
+@cache
+def _body(name: str) -> bytes:
+    """A packaged file, read once per process."""
+    return files("voxtest.dashboard").joinpath("static", name).read_bytes()
+
+
 def _file(name: str) -> Response:
     if name not in _TYPES:
         raise HTTPException(status_code=404)
-    body = files("voxtest.dashboard").joinpath("static", name).read_bytes()
-    return Response(body, media_type=_TYPES[name], headers=_HEADERS)
+    return Response(_body(name), media_type=_TYPES[name], headers=_HEADERS)
 
 
 @router.get("/")

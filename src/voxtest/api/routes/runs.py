@@ -60,7 +60,7 @@ async def run_scenarios_text(
 ) -> Any:
     async with services.db.session() as session:
         answer = await runs_create.run_scenarios_text(session, principal, body.given())
-    _wake(request)
+    wake_runs(request)
     return answer
 
 
@@ -81,7 +81,7 @@ async def run_scenarios_with_websockets(
         answer = await runs_websockets.run_scenarios_with_websockets(
             session, principal, body.given()
         )
-    _wake(request)
+    wake_runs(request)
     return answer
 
 
@@ -100,7 +100,7 @@ async def run_scenarios_chirp(
 ) -> Any:
     async with services.db.session() as session:
         answer = await runs_chirp.run_scenarios_chirp(session, principal, body.given())
-    _wake(request)
+    wake_runs(request)
     return answer
 
 
@@ -109,7 +109,7 @@ def _executor(request: Request) -> RunsDriver | None:
     return executor
 
 
-def _wake(request: Request) -> None:
+def wake_runs(request: Request) -> None:
     """New runs were written: this process's executor looks now."""
     executor = _executor(request)
     if executor is not None:
@@ -157,7 +157,7 @@ async def rerun_result(
 ) -> Any:
     async with services.db.session() as session:
         answer = await runs_rerun.rerun(session, principal, id)
-    _wake(request)
+    wake_runs(request)
     return answer
 
 

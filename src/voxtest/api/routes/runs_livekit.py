@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 
 from voxtest.api.auth import PrincipalDep
 from voxtest.api.deps import ServicesDep
-from voxtest.api.routes.runs import SCENARIOS, _wake
+from voxtest.api.routes.runs import SCENARIOS, wake_runs
 from voxtest.api.routing import family, operation
 from voxtest.api.wire._generated import RunLivekitScenariosWrite
 from voxtest.services import runs_livekit
@@ -34,5 +34,5 @@ async def run_scenarios_livekit_v2(
         answer = await runs_livekit.run_scenarios_livekit(
             session, services.box, principal, body.given()
         )
-    _wake(request)
+    wake_runs(request)
     return answer
