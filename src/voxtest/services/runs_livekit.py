@@ -19,7 +19,7 @@ from voxtest.api.auth import Principal
 from voxtest.channels.livekit_server import room_config_problem
 from voxtest.domain import fanout
 from voxtest.domain.fanout import ScenarioChoice
-from voxtest.errors import NotFound, ValidationFailed
+from voxtest.errors import ValidationFailed
 from voxtest.security.secretbox import SecretBox
 from voxtest.services import livekit_credentials, tenancy
 from voxtest.services.common import raise_if
@@ -30,6 +30,7 @@ from voxtest.services.runs_create import (
     create,
     new_result,
 )
+from voxtest.services.runs_websockets import agent_of
 from voxtest.storage.tables import Agent, Project, Scenario
 from voxtest.urls import url_problem
 
@@ -63,7 +64,7 @@ async def run_scenarios_livekit(
     raise_if(request_problems(body))
     wanted = [int(item["scenario"]) for item in body["scenarios"]]
     scenarios = await _scenarios(session, principal, wanted)
-    agent = await _agent(session, principal, body.get("agent"), scenarios)
+    agent = await agent_of(session, principal, body.get("agent"), scenarios)
     _check_project(agent, scenarios)
     override = {k: v for k, v in (body.get("livekit_data") or {}).items() if k in OVERRIDE_KEYS}
     project = await session.get(Project, agent.project_id)
@@ -111,19 +112,6 @@ async def _scenarios(
     if missing:
         raise ValidationFailed({"scenarios": [f"Invalid scenarios provided: {missing}."]})
     return [found[i] for i in unique]
-
-
-async def _agent(
-    session: AsyncSession, principal: Principal, agent_id: int | None, scenarios: list[Scenario]
-) -> Agent:
-    if agent_id is None:
-        agent_id = next((s.agent_id for s in scenarios if s.agent_id is not None), None)
-        if agent_id is None:
-            raise ValidationFailed({"agent": ["None of the scenarios has an agent: send agent."]})
-    try:
-        return await tenancy.owned(session, principal, Agent, agent_id)
-    except NotFound:
-        raise ValidationFailed({"agent": ["Agent not found."]}) from None
 
 
 def _check_project(agent: Agent, scenarios: list[Scenario]) -> None:

@@ -31,7 +31,7 @@ async def run_scenarios_with_websockets(
     raise_if(request_problems(body))
     pairs: list[dict[str, Any]] = body["scenarios"]
     scenarios = await _scenarios(session, principal, [p["scenario"] for p in pairs])
-    agent = await _agent(session, principal, body.get("agent"), list(scenarios.values()))
+    agent = await agent_of(session, principal, body.get("agent"), list(scenarios.values()))
     outside = [s.id for s in scenarios.values() if s.project_id != agent.project_id]
     if outside:
         raise ValidationFailed({"scenarios": [f"Scenarios not in the agent's project: {outside}."]})
@@ -91,13 +91,13 @@ async def _scenarios(
     return found
 
 
-async def _agent(
+async def agent_of(
     session: AsyncSession, principal: Principal, agent_id: int | None, scenarios: list[Scenario]
 ) -> Agent:
     if agent_id is None:
         agent_id = next((s.agent_id for s in scenarios if s.agent_id is not None), None)
         if agent_id is None:
-            raise ValidationFailed({"agent": ["Give agent: none of the scenarios has one."]})
+            raise ValidationFailed({"agent": ["None of the scenarios has an agent: send agent."]})
     try:
         return await tenancy.owned(session, principal, Agent, agent_id)
     except NotFound:
