@@ -4,20 +4,30 @@ from __future__ import annotations
 
 import copy
 import wave
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from voxtest.channels.chirp import BasicAuth, ChirpChannel
 from voxtest.demo.suite import RESCHEDULE_ACTIONS, TEST_PROFILE
 from voxtest.domain.actions_engine import Script
 from voxtest.domain.conditions import KeywordJudge
-from voxtest.domain.transcript import MAIN_AGENT
+from voxtest.domain.transcript import MAIN_AGENT, TESTING_AGENT
 from voxtest.domain.turn_taking import TurnRules
+from voxtest.domain.voice_tags import Background
 from voxtest.examples.clinic_voice_agent import ClinicVoiceAgent, VoiceAgentOptions
+from voxtest.llm.fake import ScriptedModel, reply, tool_call
 from voxtest.runner import limits as reasons
 from voxtest.runner.limits import Limits
+from voxtest.runner.simulated_caller import CallerBrief, SimulatedCaller
 from voxtest.runner.voice_conversation import VoiceOptions, VoiceOutcome, run_voice_call
+from voxtest.runner.voice_instruction import InstructionCaller
+from voxtest.runner.voice_script import VoiceScript
+from voxtest.speech.dtmf import decode_dtmf
 from voxtest.speech.fake import fake_engines
+from voxtest.speech.recording import TESTING_CHANNEL_INDEX
 
 VOICE_RESCHEDULE = copy.deepcopy(RESCHEDULE_ACTIONS)  # speech has no colons: "14 30"
 VOICE_RESCHEDULE["conditions"][3]["condition"] = 'contains "14:30" OR contains "14 30"'
@@ -29,13 +39,14 @@ OPTIONS = VoiceOptions(rules=TurnRules(reply_after_s=0.5, idle_timeout_s=3), pla
 async def _call(
     url: str, tmp_path: Path, played: Script | None = None, **kwargs: Any
 ) -> VoiceOutcome:
+    script = VoiceScript(
+        played or Script.from_json(VOICE_RESCHEDULE), KeywordJudge(), VARIABLES, None
+    )
     return await run_voice_call(
         ChirpChannel(url, auth=kwargs.pop("auth", None)),
-        played or Script.from_json(VOICE_RESCHEDULE),
-        KeywordJudge(),
+        kwargs.pop("caller", script),
         fake_engines(),
         tmp_path / "call.wav",
-        variables=VARIABLES,
         limits=kwargs.pop("limits", FAST),
         options=kwargs.pop("options", OPTIONS),
         agent_speaks_first=kwargs.pop("agent_speaks_first", True),
@@ -62,3 +73,58 @@ async def test_the_reschedule_script_completes_by_voice(tmp_path: Path) -> None:
     with wave.open(str(tmp_path / "call.wav")) as wav:
         assert (wav.getnchannels(), wav.getframerate()) == (2, 16000)
         assert abs(wav.getnframes() / 16000 - outcome.duration_s) < 0.5
+    caller_turns = [t for t in done.timing["turns"] if t["role"] == "Testing Agent"]
+    assert caller_turns and all("heard" in t for t in caller_turns)
+    assert caller_turns[0]["heard"] == "hi i need to move my cleaning"  # the tone STT's words
+
+
+def _channel(path: Path, index: int) -> bytes:
+    with wave.open(str(path)) as wav:
+        frames = np.frombuffer(wav.readframes(wav.getnframes()), dtype="<i2")
+    return frames[index::2].tobytes()
+
+
+ONE_LINE = {
+    "role": "A patient with a code",
+    "conditions": [
+        {"id": 0, "condition": "FIRST_MESSAGE", "type": "standard", "fixed_message": True,
+         "action": 'My code is <dtmf digits="42#"/> <spell>ab</spell>'},
+        {"id": 1, "condition": 0, "type": "action_followup", "fixed_message": True,
+         "action": "<endcall/>"},
+    ],
+}  # fmt: skip
+
+
+async def test_voice_tags_and_background_noise_reach_the_agent(tmp_path: Path) -> None:
+    options = replace(OPTIONS, background=Background("busy-street", 0.02))
+    async with ClinicVoiceAgent(fake_engines, VoiceAgentOptions()) as agent:
+        done = await _call(agent.url, tmp_path, Script.from_json(ONE_LINE), options=options)
+    assert done.conversation.end_reason == reasons.TESTING_AGENT_ENDED_CALL, done.conversation.error
+    caller = [t for t in done.conversation.transcript.turns if t.role == TESTING_AGENT]
+    assert caller[0].content == "My code is a b"  # the transcript says what was spoken
+    audio = _channel(tmp_path / "call.wav", TESTING_CHANNEL_INDEX)
+    assert decode_dtmf(audio) == "42#"
+    turn = next(t for t in done.timing["turns"] if t["role"] == "Testing Agent")
+    start, end = (round(turn[k] * 16000) for k in ("start_s", "end_s"))
+    line = np.frombuffer(audio, dtype="<i2")[start:end]
+    blocks = line[: line.size // 320 * 320].reshape(-1, 320).astype(np.float64)
+    loudness = np.sqrt(np.mean(np.square(blocks), axis=1))
+    assert loudness.min() > 20  # the gaps between words and tones carry the noise
+
+
+async def test_an_instruction_scenario_is_played_by_the_callers_model(tmp_path: Path) -> None:
+    model = ScriptedModel([
+        "Hi, I need to move my cleaning.",
+        "It's Sarah Johnson.",
+        reply("Thanks, goodbye.", tool_call("end_call", reason="done")),
+    ])  # fmt: skip
+    brief = CallerBrief(instructions="Move your cleaning to another day.")
+    caller = InstructionCaller(SimulatedCaller(model, brief))
+    async with ClinicVoiceAgent(fake_engines, VoiceAgentOptions()) as agent:
+        done = await _call(agent.url, tmp_path, caller=caller)
+    outcome = done.conversation
+    assert outcome.end_reason == reasons.TESTING_AGENT_ENDED_CALL, outcome.error
+    said = [t.content for t in outcome.transcript.turns if t.role == TESTING_AGENT]
+    assert said == ["Hi, I need to move my cleaning.", "It's Sarah Johnson.", "Thanks, goodbye."]
+    heard_by_model = [m.content for m in model.calls[1].messages if m.role == "user"]
+    assert any("bright smile dental" in (c or "") for c in heard_by_model)  # the agent's words

@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,18 +25,20 @@ from voxtest.channels.base import ChannelError, Clock, Closed
 from voxtest.domain import turn_taking as tt
 from voxtest.domain.caller_actions import EndCall, Pause, Say
 from voxtest.domain.transcript import MAIN_AGENT, TESTING_AGENT, Transcript, Turn
+from voxtest.domain.voice_tags import Background
 from voxtest.runner import limits as reasons
 from voxtest.runner.limits import Limits
 from voxtest.runner.voice_audio import AgentSpeech, CallerLine, Playout
-from voxtest.runner.voice_recording import StereoWavRecorder
 from voxtest.runner.voice_script import (
+    CallerScript,
     ScriptFailed,
-    VoiceScript,
     ignores_interruptions,
     spoken_text,
 )
 from voxtest.runner.voice_timing import AgentTurnRecord, VoiceTiming
 from voxtest.speech.base import FRAME_MS, SpeechEngines, SpeechError, Voice, Word
+from voxtest.speech.recording import AGENT, CALLER, StereoRecorder
+from voxtest.speech.render import CallerAudio
 
 SILENT_FRAME = b"\x00\x00" * 320
 
@@ -45,6 +47,8 @@ SILENT_FRAME = b"\x00\x00" * 320
 class VoiceOptions:
     rules: tt.TurnRules = field(default_factory=tt.TurnRules)
     voice: Voice = field(default_factory=Voice)
+    background: Background | None = None  # the personality's noise under every line
+    hear_caller: bool = True  # transcribe the caller's own lines after the call
     idle_prompt: str = "Are you still there?"
     played_out_grace_s: float = 2.0  # script done: the agent may go on this long, then hang up
 
@@ -64,16 +68,19 @@ class VoiceCall:
     def __init__(
         self,
         channel: AudioChannel,
-        script: VoiceScript,
+        script: CallerScript,
         engines: SpeechEngines,
-        recorder: StereoWavRecorder,
+        recorder: StereoRecorder,
         limits: Limits,
         options: VoiceOptions,
         clock: Clock,
+        origin: float,
     ) -> None:
         self.channel, self.script, self.engines = channel, script, engines
         self.recorder, self.limits, self.options, self.clock = recorder, limits, options, clock
-        self.t0 = recorder.origin
+        self.t0 = origin
+        self.audio = CallerAudio(engines.synthesizer, options.background)
+        self.said: list[tuple[dict[str, Any], bytes]] = []  # caller turns and their audio
         self.deadline = self.t0 + limits.max_duration_s
         self.playout = Playout(self.t0)
         self.speech = AgentSpeech()
@@ -143,7 +150,7 @@ class VoiceCall:
                 if isinstance(event, Closed):
                     self._on_event(event)
             raise _Over(reasons.CONNECTION_DROPPED, exc.message) from None
-        self.recorder.caller(pcm, at)
+        self.recorder.write(CALLER, pcm, at_s=at - self.t0)
         if line is not None:
             line.sent(at)
             if line.done:
@@ -173,7 +180,7 @@ class VoiceCall:
         """Feed what played out to the recording, the VAD and the turn-taking."""
         pcm = self.playout.take()
         self.speech.add(pcm)
-        self.recorder.agent(pcm)
+        self.recorder.write(AGENT, pcm)
         events = list(self.vad.feed(pcm)) + (list(self.vad.flush()) if final else [])
         for vad in events:
             at = self.playout.arrival_of(vad.sample if vad.kind == "start" else vad.sample - 1)
@@ -295,9 +302,11 @@ class VoiceCall:
         self.line = None
         start = line.start_s if line.start_s is not None else at
         end = line.end_s if line.end_s is not None else at
-        self.timing.caller_turn(
+        entry = self.timing.caller_turn(
             line.text, start, end, line.frames, interrupted=line.interrupted, barge_in=line.barge_in
         )
+        if self.options.hear_caller:
+            self.said.append((entry, line.pcm[: line.position]))
         self.turns.append(Turn(TESTING_AGENT, line.text, self._rel(start), self._rel(end)))
         self.caller_end = end
         self.state, _ = tt.step(self.state, tt.CallerStopped(end), self.options.rules)
@@ -344,19 +353,16 @@ class VoiceCall:
         start, end = self._rel(turn.start_s), self._rel(turn.end_s)
         self.turns.append(Turn(MAIN_AGENT, turn.text, start, max(start, end), data))
         if turn.text:
-            previous = next(
-                (t.content for t in reversed(self.turns) if t.role == TESTING_AGENT), None
-            )
-            await self._prepare(await self.script.answer(turn.text, previous))
+            await self._prepare(await self.script.answer(turn.text, self.transcript()))
 
-    async def _prepare(self, actions: list[Any], *, front: bool = False) -> None:
+    async def _prepare(self, actions: Sequence[Any], *, front: bool = False) -> None:
         ready: list[Ready] = []
         for action in actions:
             if isinstance(action, Say):
-                words = spoken_text(await self.script.words(action, self.transcript()))
-                if words:
-                    pcm = await self.engines.synthesizer.synthesize(words, self.options.voice)
-                    ready.append(CallerLine(words, pcm))
+                line = await self.script.words(action, self.transcript())
+                pcm = await self.audio.render(line, self.options.voice)
+                if pcm:
+                    ready.append(CallerLine(spoken_text(line) or line.strip(), pcm))
             elif isinstance(action, Pause | EndCall):
                 ready.append(action)
         if front:
@@ -374,6 +380,14 @@ class VoiceCall:
             self._caller_finished(self.line, self.clock.now())
 
     # -- results ---------------------------------------------------------------------------
+
+    async def hear_caller(self) -> None:
+        """What an STT hears on the caller's own lines (for Transcription Accuracy); after
+        the call, so the frame timer never shares the CPU with it."""
+        for entry, pcm in self.said:
+            if pcm:
+                entry["heard"] = (await self.engines.transcriber.transcribe(pcm)).text.strip()
+        self.said.clear()
 
     def _rel(self, instant: float) -> float:
         return round(max(0.0, instant - self.t0), 3)

@@ -1,9 +1,10 @@
-"""Play a conditional-actions script over a voice call; return the transcript, the CHIRP
-outcome and the timing record (see `runner.voice_call` for the loop)."""
+"""Hold a voice call with a caller (a conditional-actions `VoiceScript` or an instruction
+`InstructionCaller`); return the transcript, the CHIRP outcome and the timing record (see
+`runner.voice_call` for the loop). The recording streams to disk as the call goes."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,18 +12,21 @@ from typing import Any
 from voxtest.channels.audio import AudioChannel
 from voxtest.channels.base import Clock, SystemClock
 from voxtest.channels.chirp import dial
-from voxtest.domain.actions_engine import Script
 from voxtest.domain.transcript import Transcript
 from voxtest.protocols import chirp
 from voxtest.runner import limits as reasons
 from voxtest.runner.limits import Limits
-from voxtest.runner.outcome import ConversationOutcome, Judge, Paraphrase
+from voxtest.runner.outcome import ConversationOutcome
 from voxtest.runner.voice_call import VoiceCall, VoiceOptions
-from voxtest.runner.voice_recording import StereoWavRecorder
-from voxtest.runner.voice_script import VoiceScript
-from voxtest.speech.base import SpeechEngines
+from voxtest.runner.voice_script import CallerScript
+from voxtest.speech.base import SAMPLE_RATE, SpeechEngines
+from voxtest.speech.recording import TESTING_CHANNEL_INDEX, StereoRecorder
 
-__all__ = ["VoiceOptions", "VoiceOutcome", "run_voice_call"]
+__all__ = ["VoiceOptions", "VoiceOutcome", "outcome_of", "run_voice_call"]
+
+# The agent's audio may run this far ahead of the caller's (a burst of synthesized speech)
+# before the recording writes it out; memory per call stays under 2 x 16 kHz x 2 B x this.
+RECORDER_LAG_S = 30.0
 
 # Ends of a call that ran its course; the others leave it INCOMPLETED.
 _COMPLETE = (
@@ -44,19 +48,18 @@ class VoiceOutcome:
 
 async def run_voice_call(
     channel: AudioChannel,
-    script: Script,
-    judge: Judge,
+    caller: CallerScript,
     engines: SpeechEngines,
     recording: Path,
     *,
-    variables: Mapping[str, Any] | None = None,
     limits: Limits | None = None,
     options: VoiceOptions | None = None,
     clock: Clock | None = None,
     agent_speaks_first: bool | None = None,
-    paraphrase: Paraphrase | None = None,
+    started: Callable[[VoiceCall], None] | None = None,
 ) -> VoiceOutcome:
-    """Dial (CHIRP retries), hold the call, hang up; the recording is written to `recording`."""
+    """Dial (CHIRP retries), hold the call, hang up; the recording is written to `recording`.
+    `started` is told the call once connected (a cancelled run reads it, `runs.live`)."""
     limits, options, clock = limits or Limits(), options or VoiceOptions(), clock or SystemClock()
     dialled = await dial(channel, clock, backoff_s=limits.connect_backoff_s)
     if not dialled.connected:
@@ -69,36 +72,44 @@ async def run_voice_call(
         )
         timing = {"version": 1, "transport": "chirp", "outcome": dialled.outcome}
         return VoiceOutcome(conversation, dialled.outcome or chirp.INCOMPLETED, timing)
-    recorder = StereoWavRecorder(recording, clock.now())
-    voice_script = VoiceScript(script, judge, variables, paraphrase)
-    call = VoiceCall(channel, voice_script, engines, recorder, limits, options, clock)
+    recorder = StereoRecorder(recording, max_lag_s=RECORDER_LAG_S)
+    call = VoiceCall(channel, caller, engines, recorder, limits, options, clock, clock.now())
+    if started is not None:
+        started(call)
     try:
         await call.run(agent_speaks_first)
     finally:
         await channel.close()
         recorder.close()
+    await call.hear_caller()
+    return outcome_of(call, attempts=dialled.attempts)
+
+
+def outcome_of(call: VoiceCall, *, attempts: int) -> VoiceOutcome:
+    """The call as it stands (also for a call cancelled midway)."""
+    recorder = call.recorder
     conversation = ConversationOutcome(
         call.transcript(),
         call.end_reason,
         call.error,
         connected=True,
         duration_s=round(call.ended_at - call.t0, 3),
-        connect_attempts=dialled.attempts,
+        connect_attempts=attempts,
     )
     outcome = chirp.COMPLETED if call.end_reason in _COMPLETE else chirp.INCOMPLETED
     timing = call.timing.record(
         recording={
-            "sample_rate": 16000,
+            "sample_rate": SAMPLE_RATE,
             "channels": 2,
-            "testing_channel_index": recorder.caller_index,
+            "testing_channel_index": TESTING_CHANNEL_INDEX,
             "duration_s": round(recorder.duration_s, 3),
         },
         outcome=outcome,
-        attempts=dialled.attempts,
+        attempts=attempts,
         engines={
-            "tts": engines.synthesizer.name,
-            "stt": engines.transcriber.name,
+            "tts": call.engines.synthesizer.name,
+            "stt": call.engines.transcriber.name,
             "vad": type(call.vad).__name__,
         },
     )
-    return VoiceOutcome(conversation, outcome, timing, recording)
+    return VoiceOutcome(conversation, outcome, timing, recorder.path)

@@ -1,16 +1,15 @@
-"""The conditional-actions script as a voice caller plays it: what to say after each agent
-turn, as spoken text (the pure `actions_engine.step` decides; the judge and the caller's
-model phrase, as in text mode, see `runner.call`)."""
+"""What a voice caller says after each agent turn (`CallerScript`); here the conditional-actions
+script (the pure `actions_engine.step` decides; the judge and the caller's model phrase, as in
+text mode, see `runner.call`). Instruction scenarios: `runner.voice_instruction`."""
 
 from __future__ import annotations
 
 import inspect
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from voxtest.domain.actions_engine import (
-    Action,
     AgentMessage,
     CallStarted,
     Event,
@@ -21,9 +20,9 @@ from voxtest.domain.actions_engine import (
     is_exhausted,
     step,
 )
-from voxtest.domain.caller_actions import Say
+from voxtest.domain.caller_actions import Say, SpokenAction
 from voxtest.domain.conditions import Verdict
-from voxtest.domain.transcript import Transcript
+from voxtest.domain.transcript import TESTING_AGENT, Transcript
 from voxtest.runner.outcome import Judge, Paraphrase, TurnJudge
 
 _SPELL = re.compile(r"<\s*spell\s*>(.*?)<\s*/\s*spell\s*>", re.IGNORECASE | re.DOTALL)
@@ -47,6 +46,29 @@ def ignores_interruptions(text: str) -> bool:
     return _IGNORE.search(text) is not None
 
 
+class CallerScript(Protocol):
+    """The caller's side of a voice call: its lines, given what the agent said."""
+
+    @property
+    def played_out(self) -> bool:
+        """Nothing more to say: the call may end once the agent is quiet."""
+        ...
+
+    async def start(self, agent_speaks_first: bool) -> Sequence[SpokenAction]: ...
+
+    async def answer(self, message: str, transcript: Transcript) -> Sequence[SpokenAction]:
+        """The reply to the agent's `message` (the latest turn of `transcript`)."""
+        ...
+
+    async def words(self, say: Say, transcript: Transcript) -> str:
+        """The line to speak for `say`, voice tags kept."""
+        ...
+
+
+def previous_caller_line(transcript: Transcript) -> str | None:
+    return next((t.content for t in reversed(transcript.turns) if t.role == TESTING_AGENT), None)
+
+
 class VoiceScript:
     def __init__(
         self,
@@ -64,11 +86,11 @@ class VoiceScript:
     def played_out(self) -> bool:
         return self.last_no_match is not None and is_exhausted(self.state)
 
-    async def start(self, agent_speaks_first: bool) -> list[Action]:
+    async def start(self, agent_speaks_first: bool) -> list[SpokenAction]:
         return await self._step(CallStarted(agent_speaks_first=agent_speaks_first), None)
 
-    async def answer(self, message: str, previous: str | None) -> list[Action]:
-        return await self._step(AgentMessage(message), previous)
+    async def answer(self, message: str, transcript: Transcript) -> list[SpokenAction]:
+        return await self._step(AgentMessage(message), previous_caller_line(transcript))
 
     async def words(self, say: Say, transcript: Transcript) -> str:
         if say.fixed:
@@ -86,7 +108,7 @@ class VoiceScript:
                 f"The testing agent's model could not phrase condition {say.condition_id}: {exc}"
             ) from None
 
-    async def _step(self, event: Event, previous: str | None) -> list[Action]:
+    async def _step(self, event: Event, previous: str | None) -> list[SpokenAction]:
         verdicts: dict[str, Verdict] = {}
         if isinstance(event, AgentMessage):
             conditions = conditions_to_judge(self.state, event.text)

@@ -58,18 +58,18 @@ class VoiceTiming:
 
     def caller_turn(
         self, text: str, start: float, end: float, frames: int, *, interrupted: bool, barge_in: bool
-    ) -> None:
-        self.turns.append(
-            {
-                "role": "Testing Agent",
-                "text": text,
-                "start_s": self.rel(start),
-                "end_s": self.rel(end),
-                "frames": frames,
-                "interrupted": interrupted,
-                "barge_in": barge_in,
-            }
-        )
+    ) -> dict[str, Any]:
+        entry = {
+            "role": "Testing Agent",
+            "text": text,
+            "start_s": self.rel(start),
+            "end_s": self.rel(end),
+            "frames": frames,
+            "interrupted": interrupted,
+            "barge_in": barge_in,
+        }
+        self.turns.append(entry)
+        return entry
 
     def agent_turn(self, turn: AgentTurnRecord) -> None:
         self.turns.append(

@@ -28,8 +28,9 @@ from voxtest.llm.registry import caller_model
 from voxtest.runner import limits as reasons
 from voxtest.runner.conversation import ConversationOutcome, Paraphrase, run_conversation
 from voxtest.runner.simulated_caller import SECTIONS, CallerBrief, SimulatedCaller
-from voxtest.runs.functions import run_functions
+from voxtest.runs.functions import FunctionResults, run_functions
 from voxtest.runs.instruction import run_instruction
+from voxtest.runs.live import Watch
 from voxtest.runs.plan import NO_URL, RunPlan
 from voxtest.runs.store import Finished
 from voxtest.settings import Settings
@@ -37,27 +38,18 @@ from voxtest.settings import Settings
 SILENT_ENDS = (reasons.MAIN_AGENT_DID_NOT_ANSWER, reasons.MAIN_AGENT_SILENCE_TIMED_OUT)
 
 
-ChannelWrap = Callable[[Callable[[], Channel]], Callable[[], Channel]]
-
-
-def _as_is(open_channel: Callable[[], Channel]) -> Callable[[], Channel]:
-    return open_channel
-
-
-async def execute(plan: RunPlan, settings: Settings, wrap: ChannelWrap = _as_is) -> Finished:
-    """Hold the run's conversation; `wrap` may decorate its channel (see `runs.live`)."""
+async def execute(plan: RunPlan, settings: Settings, watch: Watch | None = None) -> Finished:
+    """Hold the run's conversation; `watch` keeps what it said for a cancelled run."""
     if plan.voice is not None:
         from voxtest.runs.voice import execute_voice
 
-        return await execute_voice(plan, plan.voice, settings)
+        return await execute_voice(plan, plan.voice, settings, watch)
     if not plan.url:
         return failed(NO_URL, reasons.TESTING_AGENT_DID_NOT_CONNECT)
-    model: ChatModel | None = None
-    try:
-        model = caller_model(settings, plan.caller.model)
-    except ConfigError as exc:
-        if plan.scenario_type != "conditional_actions":
-            return failed(str(exc), reasons.TESTING_AGENT_PIPELINE_ERROR)
+    model, error = model_for(plan, settings)
+    if error is not None:
+        return error
+    wrap = watch.wrap if watch is not None else _as_is
     try:
         calls = await run_functions(  # the script's auto-run REST functions, at call start
             plan.functions, plan.variables(), allow_private=settings.allow_private_urls
@@ -67,10 +59,29 @@ async def execute(plan: RunPlan, settings: Settings, wrap: ChannelWrap = _as_is)
     finally:
         if model is not None:
             await model.aclose()
-    done = finished(outcome)
-    if calls.calls:  # what each REST function did, in the run's metadata
-        done = replace(done, details={**done.details, "functions": calls.details()})
-    return done
+    return with_functions(finished(outcome), calls)
+
+
+def _as_is(open_channel: Callable[[], Channel]) -> Callable[[], Channel]:
+    return open_channel
+
+
+def model_for(plan: RunPlan, settings: Settings) -> tuple[ChatModel | None, Finished | None]:
+    """The caller's model; without one, instruction scenarios fail (the message names the
+    settings) and conditional actions go on with their fixed lines."""
+    try:
+        return caller_model(settings, plan.caller.model), None
+    except ConfigError as exc:
+        if plan.scenario_type != "conditional_actions":
+            return None, failed(str(exc), reasons.TESTING_AGENT_PIPELINE_ERROR)
+        return None, None
+
+
+def with_functions(done: Finished, calls: FunctionResults) -> Finished:
+    """What each REST function did, in the run's metadata."""
+    if not calls.calls:
+        return done
+    return replace(done, details={**done.details, "functions": calls.details()})
 
 
 def text_channel(plan: RunPlan) -> Channel:
@@ -90,14 +101,7 @@ async def _converse(
     open_channel: Callable[[], Channel],
 ) -> ConversationOutcome | Finished:
     channel = open_channel()
-    brief = CallerBrief(
-        instructions=plan.instructions,
-        personality_prompt=plan.personality_prompt,
-        language=plan.language,
-        test_profile=plan.profile,
-        simulation_prompt=plan.caller.system_prompt,
-    )
-    caller = _caller(model, brief, plan)
+    caller = simulated_caller(model, plan)
     if plan.scenario_type != "conditional_actions":
         assert caller is not None  # execute() returned early without a model
         return await run_instruction(channel, caller, limits=plan.limits)
@@ -114,7 +118,7 @@ async def _converse(
             variables=plan.variables(),
             limits=plan.limits,
             agent_speaks_first=plan.agent_speaks_first,
-            paraphrase=_paraphrase(caller),
+            paraphrase=paraphrase_of(caller),
         )
     finally:
         await judge.aclose()
@@ -122,10 +126,17 @@ async def _converse(
     return replace(done, details={**done.details, "judge": judge.report()})
 
 
-def _caller(model: ChatModel | None, brief: CallerBrief, plan: RunPlan) -> SimulatedCaller | None:
+def simulated_caller(model: ChatModel | None, plan: RunPlan) -> SimulatedCaller | None:
     """The caller on the agent's simulation settings, where it set them."""
     if model is None:
         return None
+    brief = CallerBrief(
+        instructions=plan.instructions,
+        personality_prompt=plan.personality_prompt,
+        language=plan.language,
+        test_profile=plan.profile,
+        simulation_prompt=plan.caller.system_prompt,
+    )
     caller = SimulatedCaller(model, brief)
     if plan.caller.temperature is not None:
         caller.temperature = plan.caller.temperature
@@ -134,7 +145,7 @@ def _caller(model: ChatModel | None, brief: CallerBrief, plan: RunPlan) -> Simul
     return caller
 
 
-def _paraphrase(caller: SimulatedCaller | None) -> Paraphrase | None:
+def paraphrase_of(caller: SimulatedCaller | None) -> Paraphrase | None:
     """Non-fixed lines phrased by the caller's model with the conversation so far."""
     return caller.paraphrase_after if caller is not None else None
 

@@ -130,7 +130,7 @@ class RunHost:
                 if run.cancel_requested:
                     return cancelled()
                 plan = _with_run_url(await load_plan(session, self.services.box, run), run)
-            return await execute(plan, self.services.settings, watch.wrap)
+            return await execute(plan, self.services.settings, watch)
         except Exception as exc:  # a bug or a vanished row must still end the run visibly
             log.exception("run %s failed", run_id)
             return failed(f"voxtest could not execute this run: {exc}")

@@ -1,8 +1,10 @@
 """What a run said so far, kept outside the conversation so a cancelled run still has it.
 
-`LiveChannel` wraps the channel a conversation talks through and records every message and
-tool frame that passes. When a user ends the call (`end_call/`) the conversation's task is
-cancelled mid-await; its own transcript dies with it, this one is stored (`cancelled`).
+`LiveChannel` wraps the channel a text conversation talks through and records every message
+and tool frame that passes. When a user ends the call (`end_call/`) the conversation's task
+is cancelled mid-await; its own transcript dies with it, this one is stored (`cancelled`).
+A voice run instead hands `Watch.hold` a reader of its call (transcript, closed recording
+and timing record), read the same way.
 """
 
 from __future__ import annotations
@@ -80,6 +82,11 @@ class Watch:
 
     def __init__(self) -> None:
         self.channel: LiveChannel | None = None
+        self.voice: Callable[[], Finished] | None = None
+
+    def hold(self, read: Callable[[], Finished]) -> None:
+        """A voice call is up: `read()` says what it had said, as a cancelled run."""
+        self.voice = read
 
     def wrap(self, open_channel: ChannelFactory) -> ChannelFactory:
         def opened() -> Channel:
@@ -95,6 +102,8 @@ class Watch:
     async def cancelled(self) -> Finished:
         """Close the channel (idempotent: the conversation may have closed it) and say what
         the run had said."""
+        if self.voice is not None:  # the call's own task closed its socket and recording
+            return self.voice()
         if self.channel is None:
             return cancelled()
         await self.channel.close()
