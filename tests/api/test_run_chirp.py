@@ -6,6 +6,7 @@ import asyncio
 import copy
 import io
 import threading
+import time
 import wave
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -137,3 +138,35 @@ def test_scenario_selectors_are_checked(api: Api) -> None:
         assert r.status_code == 400 and message in r.json()["scenarios"][0]
     r = api.post(RUN_CHIRP, {"agent_id": agent_id, "scenarios": "all"})
     assert r.status_code == 400 and "no scenarios" in r.json()["scenarios"][0]
+
+
+def test_end_call_keeps_a_voice_runs_transcript_recording_and_timing(api: Api) -> None:
+    with voice_agent(username="voxtest", password="pw", delay_ms=1500) as agent:
+        agent_id = voice_agent_row(api, agent.url)
+        voice_scenario(api, agent_id)
+        made = api.post(RUN_CHIRP, {"agent_id": agent_id, "scenarios": 1}).json()
+        runs = made["runs"].values() if isinstance(made["runs"], dict) else made["runs"]
+        run_id = next(iter(runs))["id"]
+        early = api.get(f"/test_framework/v2/runs/{run_id}/").json()
+        assert early["run_type"] == "CHIRP" and early["run_as_text"] is False  # before it ends
+        deadline = time.monotonic() + 60
+        while not (agent.connections and len(agent.connections[0].replies) >= 2):
+            assert time.monotonic() < deadline, "the call never got going"
+            time.sleep(0.05)
+        assert api.post(f"/test_framework/v2/runs/{run_id}/end_call/").status_code == 200
+        while (run := api.get(f"/test_framework/v2/runs/{run_id}/").json())["status"] not in (
+            "completed",
+            "failed",
+            "cancelled",
+        ):
+            assert time.monotonic() < deadline, "the run was never cancelled"
+            time.sleep(0.1)
+    assert run["status"] == "cancelled", run["error_message"]
+    roles = {t["role"] for t in run["transcript_object"]}
+    assert roles >= {"Main Agent", "Testing Agent"}  # what was said before the hang-up
+    voice = run["metadata"]["voice"]
+    assert voice["turns"] and voice["frame_timer"]["frames"] > 50
+    recording = api.client.get(urlsplit(run["voice_recording_url"]).path)
+    assert recording.status_code == 200
+    with wave.open(io.BytesIO(recording.content)) as wav:  # closed: a readable header
+        assert wav.getnchannels() == 2 and wav.getnframes() / 16000 > 2

@@ -73,6 +73,10 @@ async def test_the_reschedule_script_completes_by_voice(tmp_path: Path) -> None:
     with wave.open(str(tmp_path / "call.wav")) as wav:
         assert (wav.getnchannels(), wav.getframerate()) == (2, 16000)
         assert abs(wav.getnframes() / 16000 - outcome.duration_s) < 0.5
+    for turn in (t for t in done.timing["turns"] if t["role"] == "Main Agent"):
+        assert turn["words"], turn  # word times from the audio, inside the turn
+        assert turn["start_s"] - 0.15 <= turn["words"][0]["start"] < turn["words"][-1]["end"]
+        assert turn["words"][-1]["end"] <= turn["end_s"] + 0.15
     caller_turns = [t for t in done.timing["turns"] if t["role"] == "Testing Agent"]
     assert caller_turns and all("heard" in t for t in caller_turns)
     assert caller_turns[0]["heard"] == "hi i need to move my cleaning"  # the tone STT's words

@@ -84,8 +84,8 @@ class VoiceTiming:
                 "words": [
                     {
                         "word": w.text,
-                        "start": self.rel(turn.start_s + w.start),
-                        "end": self.rel(turn.start_s + w.end),
+                        "start": self.rel(w.start),
+                        "end": self.rel(w.end),
                     }
                     for w in turn.words
                 ],

@@ -42,7 +42,9 @@ def text_transcript(run: Run) -> str:
     return Transcript.from_cekura(run.transcript or []).render_text()
 
 
-def full(run: Run, agent_name: str | None, result_name: str | None) -> dict[str, Any]:
+def full(
+    run: Run, agent_name: str | None, result_name: str | None, run_type: str | None = None
+) -> dict[str, Any]:
     """Every field any run shape has; `shaped` cuts it to one."""
     snap = run.snapshot or {}
     profile = snap.get("test_profile_data")
@@ -72,7 +74,7 @@ def full(run: Run, agent_name: str | None, result_name: str | None) -> dict[str,
         "critical_categories": [],
         "error_message": run.error_message or "",
         "scenario_instructions": snap.get("instructions") or "",
-        **_voice(run),
+        **_voice(run, run_type),
         "test_profile_data": profile,
         "test_profile_name": snap.get("test_profile_name") or "",
         "generated_mock_tool_entries": snap.get("generated_mock_tool_entries") or [],
@@ -81,13 +83,15 @@ def full(run: Run, agent_name: str | None, result_name: str | None) -> dict[str,
     }
 
 
-def _voice(run: Run) -> dict[str, Any]:
-    """A voice run's recording and type (docs/design/0006-voice-runs.md)."""
+def _voice(run: Run, run_type: str | None) -> dict[str, Any]:
+    """A run's type (its request's, also while pending) and a voice run's recording
+    (docs/design/0006-voice-runs.md)."""
     voice = (run.details or {}).get("voice")
+    kind = run_type or ("CHIRP" if isinstance(voice, dict) else "Text")
+    out: dict[str, Any] = {"run_as_text": kind == "Text", "run_type": kind}
     if not isinstance(voice, dict):
-        return {"run_as_text": True, "run_type": "Text"}
+        return out
     recording = voice.get("recording") or {}
-    out: dict[str, Any] = {"run_as_text": False, "run_type": "CHIRP"}
     if recording.get("url"):
         out["voice_recording_url"] = recording["url"]
         out["testing_channel_index"] = recording.get("testing_channel_index", 0)
@@ -127,12 +131,16 @@ async def serialize_many(
     agents = dict(
         (await session.execute(select(Agent.id, Agent.name).where(Agent.id.in_(agent_ids)))).all()
     )
-    results = dict(
-        (
-            await session.execute(select(Result.id, Result.name).where(Result.id.in_(result_ids)))
-        ).all()
-    )
-    return [shaped(full(r, agents.get(r.agent_id), results.get(r.result_id)), model) for r in rows]
+    results = {
+        result_id: (name, run_type)
+        for result_id, name, run_type in await session.execute(
+            select(Result.id, Result.name, Result.run_type).where(Result.id.in_(result_ids))
+        )
+    }
+    return [
+        shaped(full(r, agents.get(r.agent_id), *results.get(r.result_id, (None, None))), model)
+        for r in rows
+    ]
 
 
 async def detail(session: AsyncSession, run: Run) -> dict[str, Any]:
