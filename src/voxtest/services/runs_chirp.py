@@ -36,7 +36,7 @@ async def run_scenarios_chirp(
     if isinstance(selector, int | str) and not isinstance(selector, bool):
         errors = _selector_problems(selector)
         raise_if(errors)
-        agent = await runs_create._agent(session, principal, body)
+        agent = await runs_create.agent_for(session, principal, body)
         body = {**body, "scenarios": await _first_scenarios(session, principal, agent, selector)}
     errors = fanout.request_problems(body)
     if body.get("websocket_url"):
@@ -44,13 +44,15 @@ async def run_scenarios_chirp(
         if problem:
             errors["websocket_url"] = [problem]
     raise_if(errors)
-    agent = await runs_create._agent(session, principal, body)
+    agent = await runs_create.agent_for(session, principal, body)
     telephony = (agent.attrs or {}).get("telephony") or {}
     if not body.get("websocket_url") and not telephony.get("websocket_url"):
         raise ValidationFailed({"websocket_url": [NO_WEBSOCKET]})
-    scenarios = await runs_create._scenarios(session, principal, agent, body)
-    await runs_create._check_personalities(session, agent, body.get("personality_ids"))
-    profiles = await runs_create._profiles(session, principal, agent, body.get("test_profile_ids"))
+    scenarios = await runs_create.scenarios_for(session, principal, agent, body)
+    await runs_create.check_personalities(session, agent, body.get("personality_ids"))
+    profiles = await runs_create.profiles_for(
+        session, principal, agent, body.get("test_profile_ids")
+    )
     planned = fanout.plan_runs(
         [ScenarioChoice(s.id, s.personality_id, s.test_profile_id) for s in scenarios],
         body.get("frequency") or 1,

@@ -73,10 +73,10 @@ async def run_scenarios_text(
         if problem:
             errors["websocket_url"] = [problem]
     raise_if(errors)
-    agent = await _agent(session, principal, body)
-    scenarios = await _scenarios(session, principal, agent, body)
-    await _check_personalities(session, agent, body.get("personality_ids"))
-    profiles = await _profiles(session, principal, agent, body.get("test_profile_ids"))
+    agent = await agent_for(session, principal, body)
+    scenarios = await scenarios_for(session, principal, agent, body)
+    await check_personalities(session, agent, body.get("personality_ids"))
+    profiles = await profiles_for(session, principal, agent, body.get("test_profile_ids"))
     planned = fanout.plan_runs(
         [ScenarioChoice(s.id, s.personality_id, s.test_profile_id) for s in scenarios],
         body.get("frequency") or 1,
@@ -105,7 +105,7 @@ async def create(
     return await _answer(session, result, runs)
 
 
-async def _agent(session: AsyncSession, principal: Principal, body: dict[str, Any]) -> Agent:
+async def agent_for(session: AsyncSession, principal: Principal, body: dict[str, Any]) -> Agent:
     if body.get("agent_id") is not None:
         try:
             return await tenancy.owned(session, principal, Agent, body["agent_id"])
@@ -117,7 +117,7 @@ async def _agent(session: AsyncSession, principal: Principal, body: dict[str, An
     return await tenancy.owned(session, principal, Agent, ids[0])
 
 
-async def _scenarios(
+async def scenarios_for(
     session: AsyncSession, principal: Principal, agent: Agent, body: dict[str, Any]
 ) -> list[Scenario]:
     query = tenancy.visible(principal, Scenario).where(Scenario.project_id == agent.project_id)
@@ -145,7 +145,7 @@ async def _scenarios(
     return rows
 
 
-async def _check_personalities(
+async def check_personalities(
     session: AsyncSession, agent: Agent, requested: Sequence[int] | None
 ) -> None:
     if not requested:
@@ -159,7 +159,7 @@ async def _check_personalities(
         raise ValidationFailed({"personality_ids": [fanout.INVALID_PERSONALITIES]})
 
 
-async def _profiles(
+async def profiles_for(
     session: AsyncSession, principal: Principal, agent: Agent, requested: Sequence[int] | None
 ) -> dict[int, TestProfile]:
     if not requested:

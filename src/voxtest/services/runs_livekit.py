@@ -25,10 +25,10 @@ from voxtest.services import livekit_credentials, tenancy
 from voxtest.services.common import raise_if
 from voxtest.services.runs_create import (
     NewRun,
-    _check_personalities,
-    _profiles,
+    check_personalities,
     create,
     new_result,
+    profiles_for,
 )
 from voxtest.services.runs_websockets import agent_of
 from voxtest.storage.tables import Agent, Project, Scenario
@@ -76,8 +76,8 @@ async def run_scenarios_livekit(
         )
     personality_ids = _merged(body.get("personality_ids"), body.get("personality_id"))
     profile_ids = _merged(body.get("test_profile_ids"), body.get("test_profile_id"))
-    await _check_personalities(session, agent, personality_ids)
-    profiles = await _profiles(session, principal, agent, profile_ids)
+    await check_personalities(session, agent, personality_ids)
+    profiles = await profiles_for(session, principal, agent, profile_ids)
     messages = {
         int(item["scenario"]): item.get("publish_data_message") for item in body["scenarios"]
     }
