@@ -22,6 +22,7 @@ from voxtest.domain.actions_engine import (
     conditions_to_judge,
     initial_state,
     is_exhausted,
+    next_followup,
     step,
 )
 from voxtest.domain.caller_actions import EndCall, Pause, Say
@@ -364,3 +365,17 @@ def test_is_exhausted_once_every_condition_fired() -> None:
     assert not is_exhausted(state)
     state, _ = step(state, AgentMessage("ok"), never_called)
     assert is_exhausted(state)
+
+
+def test_next_followup_peeks_at_what_fires_on_the_next_message_whatever_it_says() -> None:
+    state = new_state(std(1, 'contains "name"', "Sarah"), follow(2, 1, "And my surname is Lee"))
+    assert next_followup(state) is None  # not started
+    state, _ = step(state, CallStarted(True), never_called)
+    assert next_followup(state) == state.script.opening  # the reply to the greeting
+    state, _ = step(state, AgentMessage("Hello"), never_called)
+    assert next_followup(state) is None  # a standard condition must match first
+    state, _ = step(state, AgentMessage("Your name?"), KeywordJudge())
+    peeked = next_followup(state)
+    assert peeked is not None and peeked.id == 2
+    state, out = step(state, AgentMessage("zzz"), never_called)
+    assert spoken([out]) == [["And my surname is Lee"]] and next_followup(state) is None

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from voxtest.domain.caller_actions import EndCall, Pause, Say, render_action
+from voxtest.domain.caller_actions import EndCall, Pause, Say, interruption_seconds, render_action
 
 NO_VARS: dict[str, Any] = {"test_profile": {}}
 
@@ -76,3 +76,18 @@ def test_profile_values_are_substituted_after_splitting() -> None:
 
 def test_text_that_renders_empty_gives_no_say() -> None:
     assert fixed('{{test_profile.missing}} <silence time="1s"/>') == [Pause(1.0, True)]
+
+
+@pytest.mark.parametrize(
+    ("action", "seconds"),
+    [
+        ('<interruption time="3s"/>Wait, one thing.', 3.0),
+        (" <interruption time='1500ms'/> Wait.", 1.5),
+        ('<INTERRUPTION time="2"/>', 2.0),
+        ('Wait <interruption time="3s"/>', None),  # only leading the action
+        ("<interruption/>Wait.", None),  # no time: no interruption
+        ("Wait.", None),
+    ],
+)
+def test_a_leading_interruption_tag_gives_its_time(action: str, seconds: float | None) -> None:
+    assert interruption_seconds(action) == seconds

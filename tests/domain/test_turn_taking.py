@@ -15,6 +15,7 @@ from voxtest.domain.turn_taking import (
     GiveUp,
     Hold,
     IdlePrompt,
+    InterruptAt,
     Tick,
     TurnEvent,
     TurnRules,
@@ -111,3 +112,16 @@ def test_a_hold_suspends_the_idle_timer() -> None:
 def test_no_idle_prompt_when_the_caller_speaks_first_and_has_not_spoken() -> None:
     _, decided = play(ticks(0.0, 20.0, 0.5), state=start(0.0, agent_speaks_first=False))
     assert decided == []
+
+
+def test_a_scripted_interruption_barges_in_at_its_instant_on_that_turn_only() -> None:
+    rules = TurnRules(reply_after_s=0.6, barge_in_after_s=None)
+    _, decided = play([AgentStarted(1.0), InterruptAt(2.5), Tick(2.4), Tick(2.5), Tick(2.6)], rules)
+    assert decided == [(2.5, BargeIn(1.0))]
+    # the agent stopped before the instant: its turn ends as usual, the instant is dropped
+    _, decided = play(
+        [AgentStarted(1.0), InterruptAt(5.0), AgentStopped(2.0), Tick(2.7), AgentStarted(4.0),
+         Tick(5.5)],
+        rules,
+    )  # fmt: skip
+    assert decided == [(2.7, AgentTurnOver(1.0, 2.0))]

@@ -132,3 +132,30 @@ async def test_an_instruction_scenario_is_played_by_the_callers_model(tmp_path: 
     assert said == ["Hi, I need to move my cleaning.", "It's Sarah Johnson.", "Thanks, goodbye."]
     heard_by_model = [m.content for m in model.calls[1].messages if m.role == "user"]
     assert any("bright smile dental" in (c or "") for c in heard_by_model)  # the agent's words
+
+
+INTERRUPTING = {
+    "role": "A patient in a hurry",
+    "conditions": [
+        {"id": 0, "condition": "FIRST_MESSAGE", "type": "standard", "fixed_message": True,
+         "action": "Hi, I need to move my cleaning."},
+        {"id": 1, "condition": 0, "type": "action_followup", "fixed_message": True,
+         "action": '<interruption time="0.4s"/>Sorry, it is urgent.'},
+        {"id": 2, "condition": 1, "type": "action_followup", "fixed_message": True,
+         "action": "<endcall/>"},
+    ],
+}  # fmt: skip
+
+
+async def test_an_interruption_tag_barges_in_on_the_agents_reply(tmp_path: Path) -> None:
+    async with ClinicVoiceAgent(fake_engines, VoiceAgentOptions()) as agent:
+        done = await _call(agent.url, tmp_path, Script.from_json(INTERRUPTING))
+    assert done.conversation.end_reason == reasons.TESTING_AGENT_ENDED_CALL, done.conversation.error
+    turns = done.timing["turns"]
+    barge = done.timing["barge_ins"]
+    assert [b["by"] for b in barge] == ["caller"], barge
+    cut = next(t for t in turns if t["role"] == "Main Agent" and t["interrupted"])
+    assert abs(barge[0]["at_s"] - (cut["start_s"] + 0.4)) < 0.05  # on the agent's onset + 0.4 s
+    line = next(t for t in turns if t["text"] == "Sorry, it is urgent.")
+    assert line["barge_in"] is True and line["start_s"] - barge[0]["at_s"] < 0.3
+    assert line["start_s"] < max(t["end_s"] for t in turns if t["role"] == "Main Agent")

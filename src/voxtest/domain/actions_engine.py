@@ -204,6 +204,17 @@ def conditions_to_judge(state: State, message: str) -> tuple[str, ...]:
     return _texts(_natural_candidates(state, message))
 
 
+def next_followup(state: State) -> ScriptItem | None:
+    """The follow-up (or opening reply) that fires on the next agent message whatever it
+    says, so a voice caller can act before that message ends (`<interruption>`)."""
+    if state.ended or not state.started:
+        return None
+    if state.opening_pending:
+        return state.script.opening
+    due = _due_followup(replace(state, agent_turns=state.agent_turns + 1))
+    return state.script.item(due.id) if due is not None else None
+
+
 def is_exhausted(state: State) -> bool:
     """True when no condition can fire any more (all standard ones fired, none pending)."""
     if state.ended:

@@ -8,7 +8,8 @@ in the text. Every other tag (`<spell>`, `<dtmf>`, `<voice>`, ...) and emotion m
 ignores them); a pause inside `<voice>…</voice>` splits that block too. A non-fixed action
 is one `Say(fixed=False)`: an instruction a model paraphrases later. `{{namespace.x}}`
 placeholders are substituted in Say text after splitting, so values cannot inject tags.
-Pure: no I/O.
+`<interruption time="3s"/>` leading an action_followup makes the caller barge in on the reply
+(`interruption_seconds`; the voice loop acts on it, the tag is not spoken). Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any
 from voxtest.domain.templating import substitute
 
 _CONTROL_TAG = re.compile(r"<\s*(silence|hold|endcall)\b([^<>]*)>", re.IGNORECASE)
+_INTERRUPTION = re.compile(r"\s*<\s*interruption\b([^<>]*)>", re.IGNORECASE)
 _TIME_ATTR = re.compile(r"""\btime\s*=\s*["']\s*(\d+(?:\.\d+)?)\s*(ms|s)?\s*["']""", re.IGNORECASE)
 
 
@@ -78,8 +80,19 @@ def _say(text: str, condition_id: int, variables: Mapping[str, Any]) -> list[Spo
 def _control_action(name: str, attributes: str) -> Pause | EndCall | None:
     if name == "endcall":
         return EndCall()
+    seconds = _seconds(attributes)
+    return None if seconds is None else Pause(seconds, interruptible=name == "silence")
+
+
+def _seconds(attributes: str) -> float | None:
     time = _TIME_ATTR.search(attributes)
     if time is None:
         return None
-    seconds = float(time.group(1)) / (1000 if (time.group(2) or "").lower() == "ms" else 1)
-    return Pause(seconds, interruptible=name == "silence")
+    return float(time.group(1)) / (1000 if (time.group(2) or "").lower() == "ms" else 1)
+
+
+def interruption_seconds(action: str) -> float | None:
+    """`<interruption time="3s"/>` leading a follow-up's action: how long after the agent
+    starts its reply the caller cuts in with this action (None: no such tag)."""
+    tag = _INTERRUPTION.match(action)
+    return _seconds(tag.group(1)) if tag else None

@@ -6,7 +6,8 @@ when the caller's own speech starts and stops, and clock ticks. Outputs are deci
 - `AgentTurnOver(start, end)`: the agent has been quiet `reply_after_s` since its speech
   ended; its turn (every speech segment since the caller last spoke) is over, answer it.
 - `BargeIn(start)`: the agent has talked `barge_in_after_s` without pause; the caller
-  interrupts now (interruption level), answering what it heard so far.
+  interrupts now (interruption level), answering what it heard so far; also at the instant
+  an `InterruptAt(at)` set for this agent turn (a script's `<interruption time>`).
 - `Yield()`: the agent has talked over the caller for `yield_after_s`; the caller stops.
 - `IdlePrompt()`: the agent owes a reply and said nothing for `idle_timeout_s`
   ("Are you still there?"); `GiveUp()` after `max_idle_prompts` of them.
@@ -84,7 +85,16 @@ class Tick:
     at: float
 
 
-TurnEvent: TypeAlias = AgentStarted | AgentStopped | CallerStarted | CallerStopped | Hold | Tick
+@dataclass(frozen=True)
+class InterruptAt:
+    """The script wants the caller to barge in on this agent turn at `at`."""
+
+    at: float
+
+
+TurnEvent: TypeAlias = (
+    AgentStarted | AgentStopped | CallerStarted | CallerStopped | Hold | InterruptAt | Tick
+)
 
 # -- decisions -------------------------------------------------------------------------------
 
@@ -130,6 +140,7 @@ class TurnState:
     idle_prompts: int = 0
     held_until: float = 0.0
     barged: bool = False  # the caller already barged in on this agent segment
+    interrupt_at: float | None = None  # a scripted barge-in on the current agent turn
     yielded: bool = False  # the caller already yielded in this overlap
 
 
@@ -165,6 +176,8 @@ def step(state: TurnState, event: TurnEvent, rules: TurnRules) -> tuple[TurnStat
         ), []
     if isinstance(event, Hold):
         return replace(state, held_until=max(state.held_until, event.until)), []
+    if isinstance(event, InterruptAt):
+        return replace(state, interrupt_at=event.at), []
     return _tick(state, event.at, rules)
 
 
@@ -177,7 +190,7 @@ def _tick(state: TurnState, now: float, rules: TurnRules) -> tuple[TurnState, li
             and not state.caller_speaking
         ):
             over = AgentTurnOver(state.agent_turn_start, state.agent_quiet_since)
-            return replace(state, agent_turn_start=None), [over]
+            return replace(state, agent_turn_start=None, interrupt_at=None), [over]
         return state, []
     return _idle(state, now, rules)
 
@@ -195,9 +208,14 @@ def _while_agent_speaks(
             return replace(state, yielded=True), [Yield()]
         return state, []
     barge = rules.barge_in_after_s
-    if barge is not None and not state.barged and _reached(now - state.agent_segment_start, barge):
+    scripted = state.interrupt_at is not None and now >= state.interrupt_at
+    by_level = (
+        barge is not None and not state.barged and _reached(now - state.agent_segment_start, barge)
+    )
+    if scripted or by_level:
         turn_start = state.agent_turn_start if state.agent_turn_start is not None else now
-        return replace(state, barged=True, agent_turn_start=None), [BargeIn(turn_start)]
+        barged = replace(state, barged=True, agent_turn_start=None, interrupt_at=None)
+        return barged, [BargeIn(turn_start)]
     return state, []
 
 

@@ -207,6 +207,9 @@ class VoiceCall:
                 latency = round((at - self.caller_end) * 1000, 1)
             self.caller_end = None
             self.agent_turn = AgentTurnRecord(at, at, latency_ms=latency, first_sample=sample)
+            after = self.script.interrupts_after()
+            if after is not None:  # the script's <interruption time>: cut in on this turn
+                self.state, _ = tt.step(self.state, tt.InterruptAt(at + after), self.options.rules)
         if not self.started:
             self.started = True
             self._schedule(lambda: self._start_script(True))

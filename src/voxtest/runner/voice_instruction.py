@@ -26,6 +26,9 @@ class InstructionCaller:
     def played_out(self) -> bool:
         return self.hung_up
 
+    def interrupts_after(self) -> float | None:
+        return None
+
     async def start(self, agent_speaks_first: bool) -> list[SpokenAction]:
         return [] if agent_speaks_first else await self._next(Transcript())
 

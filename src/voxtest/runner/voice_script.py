@@ -18,9 +18,10 @@ from voxtest.domain.actions_engine import (
     conditions_to_judge,
     initial_state,
     is_exhausted,
+    next_followup,
     step,
 )
-from voxtest.domain.caller_actions import Say, SpokenAction
+from voxtest.domain.caller_actions import Say, SpokenAction, interruption_seconds
 from voxtest.domain.conditions import Verdict
 from voxtest.domain.transcript import TESTING_AGENT, Transcript
 from voxtest.runner.outcome import Judge, Paraphrase, TurnJudge
@@ -54,6 +55,10 @@ class CallerScript(Protocol):
         """Nothing more to say: the call may end once the agent is quiet."""
         ...
 
+    def interrupts_after(self) -> float | None:
+        """Seconds into the agent's next turn at which the caller cuts in (None: it waits)."""
+        ...
+
     async def start(self, agent_speaks_first: bool) -> Sequence[SpokenAction]: ...
 
     async def answer(self, message: str, transcript: Transcript) -> Sequence[SpokenAction]:
@@ -85,6 +90,10 @@ class VoiceScript:
     @property
     def played_out(self) -> bool:
         return self.last_no_match is not None and is_exhausted(self.state)
+
+    def interrupts_after(self) -> float | None:
+        item = next_followup(self.state)
+        return interruption_seconds(item.action) if item is not None and item.fixed else None
 
     async def start(self, agent_speaks_first: bool) -> list[SpokenAction]:
         return await self._step(CallStarted(agent_speaks_first=agent_speaks_first), None)
