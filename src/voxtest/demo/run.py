@@ -10,32 +10,23 @@ from rich.console import Console
 from rich.table import Table
 
 from voxtest.demo import suite
-from voxtest.demo.runs import run_and_report
-from voxtest.testing import ServerProcess, example_chat_agent, serve
+from voxtest.demo.runs import DemoError, check, run_and_report
+from voxtest.demo.voice import VOICE_SECRET, build_voice, run_voice
+from voxtest.testing import ServerProcess, example_chat_agent, example_voice_agent, serve
 
 console = Console()
 
 
-class DemoError(RuntimeError):
-    pass
-
-
-def _check(r: httpx.Response, what: str) -> Any:
-    if r.status_code >= 400:
-        raise DemoError(f"{what} failed: {r.status_code} {r.text[:500]}")
-    return r.json() if r.content else None
-
-
 def build(client: httpx.Client, agent_url: str) -> dict[str, Any]:
     """Create the demo objects; returns what was made."""
-    project = _check(
+    project = check(
         client.post("/user/v1/projects/", json={"name": "Bright Smile Dental"}), "project"
     )
     pid = project["id"]
-    agent = _check(
+    agent = check(
         client.post("/test_framework/v2/aiagents/", json=suite.agent_body(pid, agent_url)), "agent"
     )
-    profile = _check(
+    profile = check(
         client.post(
             "/test_framework/v1/test-profiles/", json={**suite.TEST_PROFILE, "agent": agent["id"]}
         ),
@@ -43,22 +34,22 @@ def build(client: httpx.Client, agent_url: str) -> dict[str, Any]:
     )
     for name, parent in suite.FOLDERS:
         folder = {"project_id": pid, "name": name, "parent_path": parent}
-        _check(
+        check(
             client.post("/test_framework/v1/scenarios/create_folder/", json=folder),
             f"folder {name}",
         )
-    catalogue = _check(client.get("/test_framework/v1/predefined-metrics/"), "predefined metrics")
+    catalogue = check(client.get("/test_framework/v1/predefined-metrics/"), "predefined metrics")
     wanted = [m["id"] for m in catalogue if m["name"] in suite.PREDEFINED_METRICS]
     if len(wanted) != len(suite.PREDEFINED_METRICS):
         raise DemoError(f"the catalogue lacks some of {suite.PREDEFINED_METRICS}")
-    metrics = _check(
+    metrics = check(
         client.post(
             "/test_framework/v1/predefined-metrics/copy/",
             json={"agent_id": agent["id"], "predefined_metric_ids": wanted},
         ),
         "copy predefined metrics",
     )
-    personality = _check(
+    personality = check(
         client.get("/test_framework/v1/personalities/", params={"language": "en"}), "personalities"
     )[0]
     scenarios = []
@@ -71,7 +62,7 @@ def build(client: httpx.Client, agent_url: str) -> dict[str, Any]:
             "metrics": [m["id"] for m in metrics],
         }
         scenarios.append(
-            _check(client.post("/test_framework/v1/scenarios/", json=body), spec["name"])
+            check(client.post("/test_framework/v1/scenarios/", json=body), spec["name"])
         )
     expected = next((m for m in metrics if m["name"] == "Expected Outcome"), None)
     if expected is not None:
@@ -87,18 +78,18 @@ def build(client: httpx.Client, agent_url: str) -> dict[str, Any]:
                 }
             ],
         }
-        _check(client.patch(f"/user/v1/projects/{pid}/", json={"rubric_config": rubric}), "rubric")
+        check(client.patch(f"/user/v1/projects/{pid}/", json={"rubric_config": rubric}), "rubric")
     return {"project": project, "agent": agent, "scenarios": scenarios, "metrics": metrics}
 
 
 def show(client: httpx.Client, made: dict[str, Any]) -> None:
     pid = made["project"]["id"]
-    agent = _check(client.get(f"/test_framework/v2/aiagents/{made['agent']['id']}/"), "agent")
+    agent = check(client.get(f"/test_framework/v2/aiagents/{made['agent']['id']}/"), "agent")
     console.print(f"[bold]Project[/bold] {made['project']['name']} (id {pid})")
     console.print(f"[bold]Agent[/bold] {agent['name']} (id {agent['id']}), mock tools:")
     for tool in agent.get("mock_tools") or []:
         console.print(f"  {tool['name']:<12} {tool['served_via']['url']}")
-    listed = _check(
+    listed = check(
         client.get("/test_framework/v1/scenarios/", params={"project_id": pid, "page_size": 50}),
         "list",
     )
@@ -136,6 +127,15 @@ def run_evaluators(client: httpx.Client, made: dict[str, Any], server: ServerPro
     return run_and_report(console, client, made["agent"]["id"], chosen, suite.RUN_FREQUENCY)
 
 
+def _voice_suite(client: httpx.Client, project_id: int) -> bool:
+    """The phone evaluator against the clinic agent over CHIRP, with the offline voices."""
+    console.print("[dim]example clinic voice agent (CHIRP), loading its speech models[/dim]")
+    auth = ("--username", "voxtest", "--password", VOICE_SECRET, "--delay-ms", "300")
+    with example_voice_agent(*auth) as voice_url:
+        console.print(f"[dim]example clinic voice agent on {voice_url}[/dim]")
+        return run_voice(console, client, build_voice(client, project_id, voice_url))
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="voxtest-demo-") as home:
         console.print(f"[dim]voxtest serve on a free port, home {home} (SQLite)[/dim]")
@@ -151,6 +151,8 @@ def main() -> int:
                     made = build(client, agent_url)
                     show(client, made)
                     if not run_evaluators(client, made, server):
+                        return 1
+                    if not _voice_suite(client, made["project"]["id"]):
                         return 1
         except (DemoError, RuntimeError) as exc:
             console.print(f"[red]demo failed:[/red] {exc}")

@@ -14,6 +14,17 @@ DONE = {"completed", "failed", "timeout", "cancelled"}
 RESULT_TIMEOUT_S = 180.0
 
 
+class DemoError(RuntimeError):
+    pass
+
+
+def check(r: httpx.Response, what: str) -> Any:
+    """The answer's JSON; a `DemoError` naming `what` on an error status."""
+    if r.status_code >= 400:
+        raise DemoError(f"{what} failed: {r.status_code} {r.text[:500]}")
+    return r.json() if r.content else None
+
+
 def run_and_report(
     console: Console,
     client: httpx.Client,
@@ -31,14 +42,14 @@ def run_and_report(
     r = client.post("/test_framework/v1/scenarios/run_scenarios_text/", json=body)
     if r.status_code >= 400:
         raise RuntimeError(f"run_scenarios_text failed: {r.status_code} {r.text[:500]}")
-    result = _follow(console, client, int(r.json()["id"]))
+    result = follow(console, client, int(r.json()["id"]))
     ids = ",".join(str(run["id"]) for run in result["runs"].values())
     runs = client.get("/test_framework/v2/runs/bulk/", params={"run_ids": ids}).json()
     console.print(_table(runs))
     return all(run["status"] == "completed" for run in runs)
 
 
-def _follow(console: Console, client: httpx.Client, result_id: int) -> dict[str, Any]:
+def follow(console: Console, client: httpx.Client, result_id: int) -> dict[str, Any]:
     columns = (TextColumn("runs"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     deadline = time.monotonic() + RESULT_TIMEOUT_S
     with Progress(*columns, console=console) as progress:
@@ -81,16 +92,17 @@ def _table(runs: list[dict[str, Any]]) -> Table:
 
 def _metrics(run: dict[str, Any]) -> str:
     """One line per metric: its verdict or value, "n/a", or "error" (the reason is on the run)."""
-    lines = []
-    for metric in (run.get("evaluation") or {}).get("metrics") or []:
-        extra = metric.get("extra") or {}
-        if extra.get("error"):
-            shown = "error"
-        elif extra.get("not_applicable"):
-            shown = "n/a"
-        elif "passed" in extra:
-            shown = "pass" if extra["passed"] else "FAIL"
-        else:
-            shown = str(metric.get("value") or metric.get("score"))
-        lines.append(f"{metric['name']}: {shown}")
-    return "\n".join(lines) or "-"
+    metrics = (run.get("evaluation") or {}).get("metrics") or []
+    return "\n".join(f"{m['name']}: {metric_shown(m)}" for m in metrics) or "-"
+
+
+def metric_shown(metric: dict[str, Any]) -> str:
+    """A metric's verdict ("pass"/"FAIL"), value, "n/a" or "error"."""
+    extra = metric.get("extra") or {}
+    if extra.get("error"):
+        return "error"
+    if extra.get("not_applicable"):
+        return "n/a"
+    if "passed" in extra:
+        return "pass" if extra["passed"] else "FAIL"
+    return str(metric.get("value") or metric.get("score"))

@@ -7,6 +7,7 @@ from voxtest.testing.postgres import scratch_database
 from voxtest.testing.processes import (
     ServerProcess,
     example_chat_agent,
+    example_voice_agent,
     free_port,
     serve,
     worker,
@@ -15,6 +16,7 @@ from voxtest.testing.processes import (
 __all__ = [
     "ServerProcess",
     "example_chat_agent",
+    "example_voice_agent",
     "free_port",
     "scratch_database",
     "serve",

@@ -98,17 +98,33 @@ def worker(
 @contextmanager
 def example_chat_agent(*switches: str) -> Iterator[str]:
     """`voxtest example-agent chat` on a free port until the block ends; yields its ws:// URL."""
+    with _example_agent("chat", "/chat", switches) as url:
+        yield url
+
+
+@contextmanager
+def example_voice_agent(*switches: str) -> Iterator[str]:
+    """`voxtest example-agent voice` (CHIRP) on a free port until the block ends; yields its
+    ws:// URL. Its speech models load at start-up, so it may take a few seconds."""
+    with _example_agent("voice", "/chirp", switches, timeout=90) as url:
+        yield url
+
+
+@contextmanager
+def _example_agent(
+    kind: str, path: str, switches: tuple[str, ...], timeout: float = 30
+) -> Iterator[str]:
     port = free_port()
     # stderr goes to a file, not a pipe: a long run's warnings must never fill a pipe and stall it.
     with tempfile.TemporaryFile() as errors:
         proc = subprocess.Popen(
-            [VOXTEST, "example-agent", "chat", "--port", str(port), *switches],
+            [VOXTEST, "example-agent", kind, "--port", str(port), *switches],
             stdout=subprocess.DEVNULL,
             stderr=errors,
         )
         try:
-            _wait_listening(port, proc, errors)
-            yield f"ws://127.0.0.1:{port}/chat"
+            _wait_listening(port, proc, errors, timeout)
+            yield f"ws://127.0.0.1:{port}{path}"
         finally:
             _stop(proc)
 
