@@ -1,8 +1,10 @@
 """`voxtest demo` (what `make demo` runs): builds the project, runs the scripted evaluators
-against the example agent over real sockets, and stops cleanly."""
+against the example agent over real sockets, calls the example voice agent over CHIRP with the
+offline speech engines (Piper, Whisper, the VAD), and stops cleanly."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +16,7 @@ def test_demo_builds_the_project_through_the_api() -> None:
         [str(voxtest), "demo"],
         capture_output=True,
         text=True,
-        timeout=180,
+        timeout=360,  # about 80 s on an idle machine; the voice call is real-time
         check=False,
         env={"PATH": "/usr/bin:/bin", "COLUMNS": "160"},
     )
@@ -27,7 +29,13 @@ def test_demo_builds_the_project_through_the_api() -> None:
         "2/2",
         "Infrastructure Issues: pass",
         "Tool Call Success: pass",
+        "Voice call",
+        "It is Tom Baker.",
+        "Audio metrics (from the recording)",
+        "Talk Ratio",
+        "Transcription Accuracy",
         "the server stopped cleanly",
     ):
         assert fragment in out.stdout, fragment
     assert "failed" not in out.stdout
+    assert re.search(r"Voice call \d+: completed", out.stdout), out.stdout
