@@ -22,11 +22,38 @@ from voxtest.evaluation.audio.wer import align, normalise, number_words, word_er
         ("the 21st or 12th", ["the", "twenty", "first", "or", "twelfth"]),
         ("at 10:30 & 50%", ["at", "ten", "thirty", "and", "fifty", "percent"]),
         ("ＦＵＬＬ width", ["full", "width"]),
-        ("well-known e-mail", ["well", "known", "e", "mail"]),
+        ("well-known e-mail, check-up", ["wellknown", "email", "checkup"]),
+        ("twenty-one", ["twenty", "one"]),
+        ("June 15, 1985.", ["june", "fifteenth", "nineteen", "eighty", "five"]),
+        (
+            "in 1900, 1905, 2005 and 2024",
+            [
+                "in",
+                "nineteen",
+                "hundred",
+                "nineteen",
+                "oh",
+                "five",
+                "two",
+                "thousand",
+                "five",
+                "and",
+                "twenty",
+                "twenty",
+                "four",
+            ],
+        ),
+        ("15 may", ["fifteen", "may"]),
     ],
 )
 def test_normalise(text: str, words: list[str]) -> None:
     assert normalise(text) == words
+
+
+def test_a_whisper_style_transcript_of_a_spoken_date_has_no_errors() -> None:
+    said = "June fifteenth, nineteen eighty five. Hi, I need to move my check-up."
+    heard = "June 15, 1985. Hi, I need to move my checkup."
+    assert word_error_rate(said, heard) == 0.0
 
 
 def test_number_words() -> None:

@@ -4,9 +4,11 @@
     align(ref_words, hyp_words)         -> Alignment(substitutions, deletions, insertions, ...)
 
 Normalisation makes the comparison about words, not writing: Unicode NFKC, case folded,
-apostrophes dropped ("don't" = "dont"), other punctuation a space, numbers spelled out
-("2" = "two", "1,250" = "one thousand two hundred fifty", "3.5" = "three point five",
-"21st" = "twenty first"), "&" = "and", "%" = "percent". Pure.
+apostrophes dropped ("don't" = "dont"), hyphens join words ("check-up" = "checkup") but
+split number words ("twenty-one" = "twenty one"), other punctuation a space, numbers spelled
+out as said ("2" = "two", "1,250" = "one thousand two hundred fifty", "3.5" = "three point
+five", "21st" = "twenty first", years "1985" = "nineteen eighty five", a day after a month
+"June 15" = "june fifteenth"), "&" = "and", "%" = "percent". Pure.
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ ORDINALS = {
     "one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
     "nine": "ninth", "twelve": "twelfth",
 }  # fmt: skip
+MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+NUMBER_WORDS = frozenset(ONES) | frozenset(TENS[2:]) | {"hundred", "thousand"}
 NUMBER = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(st|nd|rd|th)?$")
 SYMBOLS = {"&": " and ", "%": " percent ", "+": " plus ", "@": " at "}
 
@@ -37,16 +43,22 @@ def normalise(text: str) -> list[str]:
     for symbol, word in SYMBOLS.items():
         text = text.replace(symbol, word)
     text = re.sub(r"(\d):(\d)", r"\1 \2", text)  # 10:30 -> 10 30
+    text = re.sub(r"[a-z]+(?:-[a-z]+)+", _hyphenated, text)
     tokens = re.sub(r"[^\w.,]+|_", " ", text).split()
     words: list[str] = []
     for token in tokens:
         token = token.strip(".,")
         match = NUMBER.match(token)
         if match:
-            words += _spoken(match)
+            words += _spoken(match, after_month=bool(words) and words[-1] in MONTHS)
         elif token:
             words += [w for w in re.split(r"[.,]+", token) if w]
     return words
+
+
+def _hyphenated(match: re.Match[str]) -> str:
+    parts = match.group(0).split("-")
+    return " ".join(parts) if all(p in NUMBER_WORDS for p in parts) else "".join(parts)
 
 
 def number_words(n: int) -> list[str]:
@@ -62,12 +74,24 @@ def number_words(n: int) -> list[str]:
     raise AssertionError("unreachable")
 
 
-def _spoken(match: re.Match[str]) -> list[str]:
+def year_words(n: int) -> list[str]:
+    """A year as said: 1985 "nineteen eighty five", 1900 "nineteen hundred", 2010 "twenty ten"
+    (2000-2009 as numbers: "two thousand five")."""
+    century, rest = divmod(n, 100)
+    tail = ["hundred"] if rest == 0 else (["oh", ONES[rest]] if rest < 10 else number_words(rest))
+    return number_words(century) + tail
+
+
+def _spoken(match: re.Match[str], *, after_month: bool = False) -> list[str]:
     whole, decimals, suffix = match.groups()
-    words = number_words(int(whole.replace(",", "")))
+    value = int(whole.replace(",", ""))
+    is_year = "," not in whole and not decimals and not suffix and len(whole) == 4
+    if is_year and (1100 <= value < 2000 or 2010 <= value < 2100):
+        return year_words(value)
+    words = number_words(value)
     if decimals:
         words += ["point"] + [ONES[int(d)] for d in decimals]
-    elif suffix:
+    elif suffix or (after_month and 1 <= value <= 31):
         last = words[-1]
         regular = last[:-1] + "ieth" if last.endswith("y") else last + "th"
         words[-1] = ORDINALS.get(last) or regular
