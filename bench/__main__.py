@@ -15,6 +15,7 @@ from bench import (
     metric_quality,
     scale_out,
     speech,
+    voice_calls,
     webhooks,
 )
 
@@ -35,6 +36,7 @@ def main() -> None:
             "speech",
             "audio",
             "webhooks",
+            "voice",
         ],
         help="run one benchmark",
     )
@@ -63,6 +65,8 @@ def main() -> None:
         metric_quality.run()  # needs a judge model (VOXTEST_JUDGE_*); says so otherwise
     if args.only in (None, "speech"):
         speech.run()
+    if args.only in (None, "voice"):
+        voice_calls.run()
 
 
 if __name__ == "__main__":
