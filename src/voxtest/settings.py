@@ -73,6 +73,15 @@ class Settings(BaseSettings):
     call_log_poll_seconds: float = Field(default=1.0, gt=0)
     """How often a process looks for queued call-log evaluations (an ingest wakes it at once)."""
 
+    recording_fetch_max_bytes: int = Field(default=200_000_000, gt=0)
+    """Largest recording voxtest downloads from a call's `voice_recording_url`."""
+
+    recording_fetch_timeout_seconds: float = Field(default=120.0, gt=0)
+    """How long one recording download may take before it is given up (and noted on the call)."""
+
+    upload_url_ttl_seconds: int = Field(default=3600, gt=0)
+    """How long a signed upload URL from `get-upload-url/` stays valid."""
+
     run_starts_per_second: int = Field(default=5, ge=0)
     """At most this many runs of one organization start in any second, across every process
     (Cekura schedules 5 calls a second); 0 for no pace."""

@@ -5,7 +5,8 @@ processes never take the same one), marks them `evaluating` under its worker nam
 them while it works. A process that dies leaves stale stamps: after
 `VOXTEST_RUN_STALE_AFTER_SECONDS` any process claims those again, so a restart loses no
 evaluation. Ingests wake the loop; otherwise it looks every `VOXTEST_CALL_LOG_POLL_SECONDS`.
-On a clean stop the process gives its unfinished claims back (`queued`).
+On a clean stop the process gives its unfinished claims back (`queued`). The same holder
+runs the call-log jobs (`call_logs_worker`: exports, scenarios, recording downloads).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from sqlalchemy import and_, or_, select, update
 from voxtest.context import Services
 from voxtest.evaluation.llm_metrics_ask import MemoryJudgeCache
 from voxtest.services.call_logs_evaluate import evaluate_one
+from voxtest.services.call_logs_worker import CallLogJobs
 from voxtest.storage.db import Database
 from voxtest.storage.tables import CallLog
 from voxtest.storage.tables.base import utcnow
@@ -38,14 +40,18 @@ class CallLogEvaluations:
         self.tasks: set[asyncio.Task[None]] = set()
         self._wake = asyncio.Event()
         self._loop: asyncio.Task[None] | None = None
+        self.jobs = CallLogJobs(services)
 
     def start(self) -> None:
         self._loop = asyncio.create_task(self._run())
+        self.jobs.start()
 
     def wake(self) -> None:
         self._wake.set()
+        self.jobs.wake()
 
     async def stop(self) -> None:
+        await self.jobs.stop()
         for task in [t for t in (self._loop, *self.tasks) if t is not None]:
             task.cancel()
         await asyncio.gather(*(t for t in (self._loop, *self.tasks) if t), return_exceptions=True)

@@ -5,7 +5,8 @@ The transcript is normalised to the canonical format (`voxtest.domain.transcript
 redacted (`voxtest.domain.pii`, the call's `redact_fields` or else the agent's) before anything
 is stored. The call is numbered in its project's sampling accumulator in the same
 transaction, so the sampled share is exact across processes. The evaluation is queued in the
-row (`eval_state`); `call_logs_background` picks it up.
+row (`eval_state`); `call_logs_background` picks it up. A recording URL's download is queued
+as a job (`call_logs_fetch`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from voxtest.domain.scenario_rules import is_public_address
 from voxtest.errors import ValidationFailed
 from voxtest.services import call_logs_recordings as recordings
 from voxtest.services import call_logs_sampling, tenancy
+from voxtest.services.call_logs_fetch import queue_fetch
 from voxtest.services.call_logs_read import refresh_status
 from voxtest.services.common import raise_if
 from voxtest.services.organizations import organization_limit
@@ -147,6 +149,8 @@ async def ingest(
         row.recording_path = recordings.store(
             settings, row, incoming.recording.filename, incoming.recording.data
         )
+    elif url:
+        await queue_fetch(session, row)
     number = await call_logs_sampling.next_number(session, agent.project_id)
     rate = await call_logs_sampling.project_rate(session, agent.project_id)
     row.sampled = sampling.is_sampled(number, rate)

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from voxtest.domain.transcript import Transcript, clock
+from voxtest.services.call_logs_critical import categories_of
 from voxtest.services.common import iso
 from voxtest.storage.tables import Agent, CallLog
 
@@ -89,7 +90,7 @@ def detail(row: CallLog, agent_name: str, recording_url: str = "") -> dict[str, 
     return {
         **_common(row, agent_name),
         "voice_recording_url": row.voice_recording_url or recording_url,
-        "critical_categories": [],
+        "critical_categories": categories_of(row),
         "agent_id": str(row.agent_id),
         "metadata": dict(row.call_metadata or {}),
         "dynamic_variables": dict(row.dynamic_variables or {}),

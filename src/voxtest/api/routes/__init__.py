@@ -5,6 +5,9 @@ from fastapi import APIRouter
 from voxtest.api.routes import (
     agents,
     call_logs,
+    call_logs_jobs,
+    call_logs_review,
+    call_logs_upload,
     cron_jobs,
     evaluation,
     metrics,
@@ -43,7 +46,10 @@ ROUTERS: list[APIRouter] = [
     metrics.router,
     predefined_metrics.router,
     observability.router,
+    call_logs_jobs.router,  # before call_logs: `export_call_logs/`... are no call-log id
+    call_logs_upload.router,  # before call_logs: `get-upload-url/`, `complete-upload/`
     call_logs.router,  # `filters/`, `evaluate_metrics/`... before `{id}/` (registered first)
+    call_logs_review.router,
     cron_jobs.router,
     recordings.router,  # voxtest's own paths
 ]

@@ -1,6 +1,6 @@
 """Call logs under every alias (`/observability/v1/call-logs/`, `-external`, v2): list with
-the reference's filters, detail, PATCH of source data, delete, evaluate again, votes, filter
-suggestions, and the uploaded recording."""
+the reference's filters, create (the `observe/` ingest), detail, PATCH of source data,
+delete, evaluate again, votes, filter suggestions, and the uploaded recording."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from starlette.responses import FileResponse, Response
 from voxtest.api.auth import PrincipalDep
 from voxtest.api.deps import ServicesDep
 from voxtest.api.pagination import PageDep
+from voxtest.api.routes.observability import OBSERVE_BODY, read_fields
 from voxtest.api.routing import family, operation
 from voxtest.api.wire._generated import (
     DeleteCallLogsWrite,
@@ -27,6 +28,7 @@ from voxtest.services import call_logs
 from voxtest.services import call_logs_recordings as recordings
 from voxtest.services.call_logs_background import CallLogEvaluations
 from voxtest.services.call_logs_filters import CallLogFilters, filtered
+from voxtest.services.call_logs_ingest import Incoming, ingest
 from voxtest.services.call_logs_read import agent_names, detail, summary
 from voxtest.storage.tables import CallLog
 
@@ -39,7 +41,7 @@ BASES = (
 RECORDING = "/observability/v1/call-logs/{id}/recording/"
 
 
-def _wake(request: Request) -> None:
+def wake(request: Request) -> None:
     holder: CallLogEvaluations | None = getattr(request.app.state, "call_logs", None)
     if holder is not None:
         holder.wake()
@@ -51,7 +53,7 @@ def _recording_url(services: Services, row: CallLog) -> str:
     return services.settings.public_base_url.rstrip("/") + RECORDING.format(id=row.id)
 
 
-async def _details(session: Any, services: Services, rows: list[CallLog]) -> list[dict[str, Any]]:
+async def details(session: Any, services: Services, rows: list[CallLog]) -> list[dict[str, Any]]:
     names = await agent_names(session, rows)
     return [detail(r, names.get(r.agent_id, ""), _recording_url(services, r)) for r in rows]
 
@@ -77,6 +79,24 @@ async def list_call_logs(
         )
         names = await agent_names(session, rows)
         return page.respond(count or 0, [summary(r, names.get(r.agent_id, "")) for r in rows])
+
+
+@operation(
+    router,
+    "POST",
+    family(*BASES),
+    status_code=201,
+    summary="Create a production call",
+    openapi_extra={"requestBody": OBSERVE_BODY},
+)
+async def create_call_log(request: Request, principal: PrincipalDep, services: ServicesDep) -> Any:
+    """The same ingest as `observe/`, answered with the call's detail."""
+    fields, upload = await read_fields(request)
+    async with services.db.session() as session:
+        row = await ingest(session, principal, services.settings, Incoming(fields, upload))
+        answer = (await details(session, services, [row]))[0]
+    wake(request)
+    return answer
 
 
 @operation(router, "GET", family(*BASES, suffix="filters/"), summary="What filters_v2 accepts")
@@ -131,7 +151,7 @@ async def evaluate_metrics(
         rows = await call_logs.evaluate_metrics(session, principal, body)
         names = await agent_names(session, rows)
         answer = [summary(r, names.get(r.agent_id, "")) for r in rows]
-    _wake(request)
+    wake(request)
     return answer
 
 
@@ -143,8 +163,8 @@ async def rerun_evaluation(
 ) -> Any:
     async with services.db.session() as session:
         rows = await call_logs.rerun(session, principal, body)
-        answer = await _details(session, services, rows)
-    _wake(request)
+        answer = await details(session, services, rows)
+    wake(request)
     return answer
 
 
@@ -170,7 +190,7 @@ async def delete_call_logs(
 async def get_call_log(id: int, principal: PrincipalDep, services: ServicesDep) -> Any:
     async with services.db.session() as session:
         row = await call_logs.owned(session, principal, id)
-        return (await _details(session, services, [row]))[0]
+        return (await details(session, services, [row]))[0]
 
 
 @operation(router, "PATCH", family(*BASES, suffix="{id}/"), summary="Update a call's source data")
@@ -186,9 +206,9 @@ async def patch_call_log(
         queued = await call_logs.patch(session, principal, row, body)
         await session.flush()
         await session.refresh(row)
-        answer = (await _details(session, services, [row]))[0]
+        answer = (await details(session, services, [row]))[0]
     if queued:
-        _wake(request)
+        wake(request)
     return answer
 
 

@@ -46,7 +46,7 @@ def _woken(request: Request) -> None:
         holder.wake()
 
 
-async def _read_fields(request: Request) -> tuple[dict[str, Any], Recording | None]:
+async def read_fields(request: Request) -> tuple[dict[str, Any], Recording | None]:
     kind = request.headers.get("content-type", "")
     if kind.startswith(("multipart/form-data", "application/x-www-form-urlencoded")):
         fields: dict[str, Any] = {}
@@ -77,7 +77,7 @@ async def _read_fields(request: Request) -> tuple[dict[str, Any], Recording | No
     openapi_extra={"requestBody": OBSERVE_BODY},
 )
 async def observe(request: Request, principal: PrincipalDep, services: ServicesDep) -> Any:
-    fields, recording = await _read_fields(request)
+    fields, recording = await read_fields(request)
     async with services.db.session() as session:
         row = await ingest(
             session, principal, services.settings, Incoming(fields, recording=recording)
@@ -94,7 +94,7 @@ async def _webhook(
     services: Services,
     to_incoming: Callable[[dict[str, Any], int | None], Incoming | None],
 ) -> Response:
-    fields, _ = await _read_fields(request)
+    fields, _ = await read_fields(request)
     agent = request.query_params.get("agent") or request.query_params.get("agent_id")
     incoming = to_incoming(fields, int(agent) if agent and agent.isdigit() else None)
     if incoming is None:
@@ -145,7 +145,7 @@ async def livekit_observe(request: Request, principal: PrincipalDep, services: S
 async def custom_provider_push(
     request: Request, principal: PrincipalDep, services: ServicesDep
 ) -> Any:
-    fields, _ = await _read_fields(request)
+    fields, _ = await read_fields(request)
     background = _run_evaluations(request)
     async with services.db.session() as session:
         _agent, to_runs, new_calls = await providers.custom_batch(session, principal, fields)

@@ -8597,6 +8597,169 @@ class DeleteCallLogsWrite(WriteModel):
     NON_NULL: ClassVar[frozenset[str]] = frozenset(["agent_id", "call_logs", "retain_evaluations"])
 
 
+class CallLogDetailWrite(WriteModel):
+    """CallLogDetail"""
+
+    status: Literal["success", "failure", "reviewed_success", "reviewed_failure"] | None = Field(
+        None,
+        description="* `success` - Success\n* `failure` - Failure\n* `reviewed_success` - Reviewed Success\n* `reviewed_failure` - Reviewed Failure",
+    )
+    agent_id: str | None = Field(None, description="Agent ID.\nExample: `2142`")
+    timestamp: str | None = Field(
+        None, description="When the call occurred.\nExample: `2024-03-15T10:15:45Z`"
+    )
+    success: bool | None = Field(
+        None, description="Whether the call was successful.\nExample: `true` or `false`"
+    )
+    is_reviewed: bool | None = Field(
+        None, description="Whether the call has been reviewed.\nExample: `true` or `false`"
+    )
+    feedback: str | None = Field(
+        None, description='Feedback about the call.\nExample: `"Great Call"`'
+    )
+    rubric: Any = Field(
+        None,
+        description='Detailed rubric evaluation data\nExample:\n```json\n[\n    {\n        "metric_id": 100,\n        "metric_name": "Call Quality",\n        "value": 5,\n        "explanation": ["The response was accurate"],\n        "passed": true,\n        "conditions": "score gte 5",\n        "expected_conditions": {"operator": "and", "conditions": [{"field": "score", "op": "gte", "value": 5}]}\n    }\n]\n```',
+    )
+    transcript: str | None = Field(
+        None,
+        description="Full text transcript of the call.\nExample: \n```text\n[00:01] Testing Agent: Hello. \n[00:02] Main Agent: Hello, how can I help you today?\n[00:03] Testing Agent: Well, I mean, sure. What time exactly are we talking about here\n[00:04] Main Agent: 6 PM.\n[00:05] Testing Agent: Great. I'll book that for you. Just a sec.\n[00:06] Main Agent: Okay.\n```",
+    )
+    call_ended_reason: str | None = Field(
+        None,
+        max_length=100,
+        description='Reason why the call ended.\nExample: \n- `"customer-ended-call"`\n- `"agent-ended-call"`',
+    )
+    dropoff_point: str | None = Field(
+        None,
+        max_length=1000,
+        description='Point in conversation where user disengaged.\nExample: `"end of conversation as no queries remaining"`',
+    )
+    topic: str | None = Field(
+        None,
+        max_length=1000,
+        description='Topic of the call.\nExample: \n- `"product_inquiry"`\n- `"technical_support"`',
+    )
+    customer_number: str | None = Field(
+        None,
+        max_length=100,
+        description='Customer\'s phone number or identifier.\nExample: \n- `"+1234567890"`\n- `"customer_abc123"`',
+    )
+    user_generated_transcript: Any = Field(
+        None,
+        description='Manually created or corrected transcript data.\nExample: \n```json\n[\n    {\n        "role": "Testing Agent",\n        "content": "I need help with my order",\n        "timestamp": "00:15"\n    }\n]`',
+    )
+    error_message: str | None = None
+    call_id: str | None = Field(
+        None,
+        max_length=100,
+        description='Unique identifier for the call.\nExample: \n- `"call_abc123xyz"`\n- `"stereo_audio_session_456"`',
+    )
+    trace_id: str | None = Field(
+        None,
+        max_length=32,
+        description="OpenTelemetry trace ID (32-char hex). Set when OTel tracing is enabled.",
+    )
+    agent: int | None = Field(None, description="Agent ID")
+    project: int | None = Field(
+        None, description="Project ID (denormalized from agent for query performance)"
+    )
+    REQUIRED: ClassVar[frozenset[str]] = frozenset(["call_id"])
+    NON_NULL: ClassVar[frozenset[str]] = frozenset(
+        [
+            "agent_id",
+            "call_ended_reason",
+            "call_id",
+            "customer_number",
+            "dropoff_point",
+            "feedback",
+            "is_reviewed",
+            "status",
+            "timestamp",
+            "topic",
+            "trace_id",
+            "transcript",
+        ]
+    )
+
+
+class SchemaPostCreateScenariosWrite(WriteModel):
+    """SchemaPostCreateScenarios"""
+
+    agent_id: int | None = Field(
+        None, description="Agent ID, required if assistant_id is not provided\nExample: `2142`"
+    )
+    assistant_id: str | None = Field(
+        None,
+        description="Assistant ID, required if agent_id is not provided\nExample: `asst_1234567890`",
+    )
+    call_logs: list[int] | None = Field(
+        None,
+        description='List of call log IDs to create scenarios from. Can also be the string "all" to process all call logs.\nExample: `[1, 2, 3]` or `"all"`',
+    )
+    copy_to_agent: int | None = Field(
+        None, description="Optional agent ID to copy created scenarios to\nExample: `2142`"
+    )
+    project_id: int | None = Field(
+        None, description="Project ID. Required when using folder_path.\nExample: `1376`"
+    )
+    folder_path: str | None = Field(
+        None,
+        description='Folder path to assign the created scenarios to.\nExample: `"Sales.Inbound"`',
+    )
+    REQUIRED: ClassVar[frozenset[str]] = frozenset([])
+    NON_NULL: ClassVar[frozenset[str]] = frozenset(
+        ["agent_id", "assistant_id", "call_logs", "project_id"]
+    )
+
+
+class CallLogsCreateScenarios200(ReadModel):
+    """CallLogsCreateScenarios200"""
+
+    progress_id: str | None = Field(
+        None, description="Unique identifier for tracking the progress of scenario creation"
+    )
+
+
+class SchemaCreateScenariosProgressResponse(ReadModel):
+    """SchemaCreateScenariosProgressResponse"""
+
+    agent_id: int = Field(description="ID of the agent associated with the scenario creation")
+    completed_scenarios: int = Field(description="Number of scenarios successfully created")
+    failed_scenarios: int = Field(description="Number of scenarios that failed to create")
+    total_scenarios: int = Field(description="Total number of scenarios being processed")
+    scenarios_list: list[Scenario] | None = Field(
+        None,
+        description="List of created scenario objects (only included when processing is complete)",
+    )
+    errors: list[dict[str, Any]] | None = Field(
+        None, description="List of errors encountered during scenario creation"
+    )
+
+
+class CallLogTraceResponse(ReadModel):
+    """CallLogTraceResponse"""
+
+    trace_id: str = Field(description="OpenTelemetry trace ID associated with the call log.")
+    spans: Any = Field(description="Raw OpenTelemetry trace data returned by the trace backend.")
+
+
+class CallLogsCreateScenarios2200(ReadModel):
+    """CallLogsCreateScenarios2200"""
+
+    progress_id: str | None = Field(
+        None, description="Unique identifier for tracking the progress of scenario creation"
+    )
+
+
+class CallLogsCreateScenarios3200(ReadModel):
+    """CallLogsCreateScenarios3200"""
+
+    progress_id: str | None = Field(
+        None, description="Unique identifier for tracking the progress of scenario creation"
+    )
+
+
 class ScenarioInline(ReadModel):
     """ScenarioInline"""
 
@@ -9829,6 +9992,115 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ),
     ("GET", "/observability/v2/call-logs/filters_customer_number/"): Operation(
         "observability-v2-call-logs-filters-customer-number-retrieve", None, {200: CallLogDetail}
+    ),
+    ("POST", "/observability/v1/call-logs/"): Operation(
+        "call-logs-create", CallLogDetailWrite, {201: CallLogDetail}
+    ),
+    ("POST", "/observability/v1/call-logs-external/"): Operation(
+        "call-logs-external-create", CallLogDetailWrite, {201: CallLogDetail}
+    ),
+    ("POST", "/observability/v1/call-logs-external/{id}/mark_critical_scenario_wrong/"): Operation(
+        "call-logs-external-mark-critical-scenario-wrong-create",
+        CallLogDetailWrite,
+        {200: CallLogDetail},
+    ),
+    (
+        "POST",
+        "/observability/v1/call-logs-external/{id}/unmark_critical_scenario_wrong/",
+    ): Operation(
+        "call-logs-external-unmark-critical-scenario-wrong-create",
+        CallLogDetailWrite,
+        {200: CallLogDetail},
+    ),
+    ("POST", "/observability/v1/call-logs-external/complete-upload/"): Operation(
+        "call-logs-external-complete-upload-create", CallLogDetailWrite, {200: CallLogDetail}
+    ),
+    ("POST", "/observability/v1/call-logs-external/create_scenarios/"): Operation(
+        "call-logs-create-scenarios",
+        SchemaPostCreateScenariosWrite,
+        {200: CallLogsCreateScenarios200, 400: None, 403: None},
+    ),
+    ("GET", "/observability/v1/call-logs-external/create_scenarios_progress/"): Operation(
+        "call-logs-create-scenarios-progress",
+        None,
+        {200: SchemaCreateScenariosProgressResponse, 400: None},
+    ),
+    ("GET", "/observability/v1/call-logs-external/export_call_logs/"): Operation(
+        "call-logs-external-export-call-logs-retrieve", None, {200: CallLogDetail}
+    ),
+    ("GET", "/observability/v1/call-logs-external/export_call_logs_progress/"): Operation(
+        "call-logs-external-export-call-logs-progress-retrieve", None, {200: CallLogDetail}
+    ),
+    ("POST", "/observability/v1/call-logs-external/get-upload-url/"): Operation(
+        "call-logs-external-get-upload-url-create", CallLogDetailWrite, {200: CallLogDetail}
+    ),
+    ("POST", "/observability/v1/call-logs/{id}/mark_critical_scenario_wrong/"): Operation(
+        "call-logs-mark-critical-scenario-wrong-create", CallLogDetailWrite, {200: CallLogDetail}
+    ),
+    ("GET", "/observability/v1/call-logs/{id}/trace/"): Operation(
+        "call-logs-trace-retrieve", None, {200: CallLogTraceResponse, 404: None}
+    ),
+    ("POST", "/observability/v1/call-logs/{id}/unmark_critical_scenario_wrong/"): Operation(
+        "call-logs-unmark-critical-scenario-wrong-create", CallLogDetailWrite, {200: CallLogDetail}
+    ),
+    ("POST", "/observability/v1/call-logs/complete-upload/"): Operation(
+        "call-logs-complete-upload-create", CallLogDetailWrite, {200: CallLogDetail}
+    ),
+    ("POST", "/observability/v1/call-logs/create_scenarios/"): Operation(
+        "call-logs-create-scenarios_2",
+        SchemaPostCreateScenariosWrite,
+        {200: CallLogsCreateScenarios2200, 400: None, 403: None},
+    ),
+    ("GET", "/observability/v1/call-logs/create_scenarios_progress/"): Operation(
+        "call-logs-create-scenarios-progress_2",
+        None,
+        {200: SchemaCreateScenariosProgressResponse, 400: None},
+    ),
+    ("GET", "/observability/v1/call-logs/export_call_logs/"): Operation(
+        "call-logs-export-call-logs-retrieve", None, {200: CallLogDetail}
+    ),
+    ("GET", "/observability/v1/call-logs/export_call_logs_progress/"): Operation(
+        "call-logs-export-call-logs-progress-retrieve", None, {200: CallLogDetail}
+    ),
+    ("POST", "/observability/v1/call-logs/get-upload-url/"): Operation(
+        "call-logs-get-upload-url-create", CallLogDetailWrite, {200: CallLogDetail}
+    ),
+    ("POST", "/observability/v2/call-logs/"): Operation(
+        "observability-v2-call-logs-create", CallLogDetailWrite, {201: CallLogDetail}
+    ),
+    ("POST", "/observability/v2/call-logs/{id}/mark_critical_scenario_wrong/"): Operation(
+        "observability-v2-call-logs-mark-critical-scenario-wrong-create",
+        CallLogDetailWrite,
+        {200: CallLogDetail},
+    ),
+    ("POST", "/observability/v2/call-logs/{id}/unmark_critical_scenario_wrong/"): Operation(
+        "observability-v2-call-logs-unmark-critical-scenario-wrong-create",
+        CallLogDetailWrite,
+        {200: CallLogDetail},
+    ),
+    ("POST", "/observability/v2/call-logs/complete-upload/"): Operation(
+        "observability-v2-call-logs-complete-upload-create",
+        CallLogDetailWrite,
+        {200: CallLogDetail},
+    ),
+    ("POST", "/observability/v2/call-logs/create_scenarios/"): Operation(
+        "call-logs-create-scenarios_3",
+        SchemaPostCreateScenariosWrite,
+        {200: CallLogsCreateScenarios3200, 400: None, 403: None},
+    ),
+    ("GET", "/observability/v2/call-logs/create_scenarios_progress/"): Operation(
+        "call-logs-create-scenarios-progress_3",
+        None,
+        {200: SchemaCreateScenariosProgressResponse, 400: None},
+    ),
+    ("GET", "/observability/v2/call-logs/export_call_logs/"): Operation(
+        "observability-v2-call-logs-export-call-logs-retrieve", None, {200: CallLogDetail}
+    ),
+    ("GET", "/observability/v2/call-logs/export_call_logs_progress/"): Operation(
+        "observability-v2-call-logs-export-call-logs-progress-retrieve", None, {200: CallLogDetail}
+    ),
+    ("POST", "/observability/v2/call-logs/get-upload-url/"): Operation(
+        "observability-v2-call-logs-get-upload-url-create", CallLogDetailWrite, {200: CallLogDetail}
     ),
     ("GET", "/schedules/v1/cron-jobs/"): Operation("cron-jobs-list", None, {200: list[CronJob]}),
     ("POST", "/schedules/v1/cron-jobs/"): Operation(

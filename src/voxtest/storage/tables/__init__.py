@@ -9,7 +9,7 @@ from voxtest.storage.tables.agents import (
     Tool,
 )
 from voxtest.storage.tables.base import Base
-from voxtest.storage.tables.call_logs import CallLog, SamplingCounter
+from voxtest.storage.tables.call_logs import CallLog, CallLogJob, SamplingCounter
 from voxtest.storage.tables.core import (
     ApiKey,
     Organization,
@@ -42,6 +42,7 @@ __all__ = [
     "ApiKey",
     "Base",
     "CallLog",
+    "CallLogJob",
     "CallSighting",
     "CronJob",
     "CronJobResult",

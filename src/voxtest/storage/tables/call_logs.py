@@ -84,3 +84,31 @@ class SamplingCounter(Base):
         ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True
     )
     calls: Mapped[int] = mapped_column(default=0)
+
+
+class CallLogJob(TimestampMixin, Base):
+    """A background job on call logs: an export, scenarios from calls, a recording download.
+
+    Like call-log evaluations the state is the row: `queued`, then `running` under
+    `claimed_by` with `heartbeat_at` stamps (a dead process's job is claimed again after
+    the stale delay), then `done` or `failed` with `error`. `id` is the `progress_id`.
+    """
+
+    __tablename__ = "call_log_jobs"
+    __table_args__ = (Index("ix_call_log_jobs_state_created_at", "state", "created_at"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    organization_id: Mapped[int] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(32))
+    """`export` | `create_scenarios` | `recording`."""
+    state: Mapped[str] = mapped_column(String(16), default="queued")
+    params: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    progress: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    result_path: Mapped[str | None] = mapped_column(Text)
+    """A produced file, relative to VOXTEST_HOME."""
+    error: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(default=0)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    heartbeat_at: Mapped[datetime | None]

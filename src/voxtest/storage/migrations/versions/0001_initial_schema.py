@@ -47,6 +47,51 @@ def upgrade() -> None:
         sa.UniqueConstraint("name", name=op.f("uq_organizations_name")),
     )
     op.create_table(
+        "call_log_jobs",
+        sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("organization_id", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=32), nullable=False),
+        sa.Column("state", sa.String(length=16), nullable=False),
+        sa.Column(
+            "params",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column(
+            "progress",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column("result_path", sa.Text(), nullable=True),
+        sa.Column("error", sa.Text(), nullable=True),
+        sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("claimed_by", sa.String(length=64), nullable=True),
+        sa.Column(
+            "heartbeat_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=True
+        ),
+        sa.Column(
+            "created_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.Column(
+            "updated_at", voxtest.storage.tables.base.UtcDateTime(timezone=True), nullable=False
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name=op.f("fk_call_log_jobs_organization_id_organizations"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_call_log_jobs")),
+    )
+    with op.batch_alter_table("call_log_jobs", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_call_log_jobs_organization_id"), ["organization_id"], unique=False
+        )
+        batch_op.create_index(
+            "ix_call_log_jobs_state_created_at", ["state", "created_at"], unique=False
+        )
+
+    op.create_table(
         "projects",
         sa.Column("organization_id", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=255), nullable=False),
@@ -1315,5 +1360,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_projects_organization_id"))
 
     op.drop_table("projects")
+    with op.batch_alter_table("call_log_jobs", schema=None) as batch_op:
+        batch_op.drop_index("ix_call_log_jobs_state_created_at")
+        batch_op.drop_index(batch_op.f("ix_call_log_jobs_organization_id"))
+
+    op.drop_table("call_log_jobs")
     op.drop_table("organizations")
     op.drop_table("notification_marks")
