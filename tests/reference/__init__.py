@@ -101,6 +101,17 @@ UNTYPED_OPERATIONS = {
         for base in ("v1/call-logs", "v1/call-logs-external", "v2/call-logs")
         for action in ("filters", "filters_call_id", "filters_customer_number")
     ),
+    # Likewise the export job (`{progress_id, status, ...}`) and the signed upload URL
+    # (`{upload_url, file_key, ...}`): voxtest's shapes, in docs/compatibility.md.
+    *(
+        (method, f"/observability/{base}/{action}/")
+        for base in ("v1/call-logs", "v1/call-logs-external", "v2/call-logs")
+        for method, action in (
+            ("GET", "export_call_logs"),
+            ("GET", "export_call_logs_progress"),
+            ("POST", "get-upload-url"),
+        )
+    ),
 }
 
 

@@ -70,6 +70,9 @@ def build_spans(
             for k in ("id", "name", "type", "value", "score", "explanation")
             if metric.get(k) is not None
         }
+        passed = (metric.get("extra") or {}).get("passed")
+        if isinstance(passed, bool):
+            attributes["metric.passed"] = passed
         spans.append(
             _span(
                 trace_id,

@@ -127,7 +127,7 @@ async def create_scenarios_progress(
             failed = total - completed
             errors.append({"error": job.error})
         made = list(progress.get("scenario_ids") or [])
-        finished = job.state in jobs.FINISHED
+        finished = job.state in jobs.FINISHED  # and so completed + failed == total
         return {
             "agent_id": progress.get("agent_id"),
             "completed_scenarios": completed,
@@ -135,5 +135,4 @@ async def create_scenarios_progress(
             "total_scenarios": total,
             "scenarios_list": await scenario_list(session, made) if finished else [],
             "errors": errors,
-            "status": job.state,
         }
