@@ -67,6 +67,7 @@ def test_parallel_runs_each_see_only_their_own_calls(api: Api) -> None:
     ]
     assert len(runs) == 3 and len(logs) == 3
     for run in runs:
+        assert run["mocked_tool_names"] == [t["name"] for t in mock_tools()]  # null: all
         log = logs[str(run["id"])]
         assert log.mock_calls and set(log.mock_calls) == {201}, log.mock_calls
         calls = [t for t in run["transcript_object"] if t["role"] == "Function Call"]
@@ -100,6 +101,7 @@ def test_mock_tool_names_limit_what_is_mocked(api: Api) -> None:
         started = api.post(RUN_TEXT, body).json()
         wait_for_result(api, started["id"])
     run = api.get(f"/test_framework/v2/runs/{started['runs'][0]['id']}/").json()
+    assert run["mocked_tool_names"] == ["find_slots"]
     results = [t["data"] for t in run["transcript_object"] if t["role"] == "Function Call Result"]
     served = [d for d in results if "mock" in d]
     assert served == [] or all(d["result"] for d in served)
@@ -111,3 +113,22 @@ def test_mock_tool_names_limit_what_is_mocked(api: Api) -> None:
     errors = [m for m in mocks if "error" in m]
     assert mocks and all("not mocked" in m["error"] for m in errors)
     assert any("error" not in m for m in mocks)  # find_slots was served
+
+
+def test_mock_tool_names_must_name_the_agents_tools(api: Api) -> None:
+    agent_id = chat_agent(api, "ws://127.0.0.1:9/chat")
+    api.patch(f"/test_framework/v2/aiagents/{agent_id}/", {"mock_tools": mock_tools()[:2]})
+    scenario = reschedule_scenario(api, agent_id, None)
+    body = {"agent_id": agent_id, "scenarios": [scenario], "mock_tool_names": ["book_slot"]}
+    r = api.post(RUN_TEXT, body)
+    assert r.status_code == 400, r.text
+    assert r.json() == {
+        "mock_tool_names": ["Unknown tool: book_slot. Known: lookup_patient, verify_patient"]
+    }
+    for bad in ("find_slots", ["lookup_patient", 3]):
+        r = api.post(RUN_TEXT, {**body, "mock_tool_names": bad})
+        assert r.status_code == 400 and "mock_tool_names" in r.json(), r.text
+    r = api.post(RUN_TEXT, {**body, "mock_tool_names": []})
+    assert r.status_code == 201, r.text
+    run = api.get(f"/test_framework/v2/runs/{r.json()['runs'][0]['id']}/").json()
+    assert run["mocked_tool_names"] == []

@@ -93,9 +93,3 @@ async def settle(db: Database, run_id: int, done: Finished, started_wall: float 
         for c in calls
     ]
     return replace(done, transcript=merge(done.transcript, recorded), details=details)
-
-
-def mocked_tool_names(run_settings: dict[str, Any], tool_names: list[str]) -> list[str]:
-    """The tools a result's runs mock: `mock_tool_names` (null: all of the agent's)."""
-    names = run_settings.get("mock_tool_names")
-    return list(tool_names) if names is None else [n for n in names if n in tool_names]

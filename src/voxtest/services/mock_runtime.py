@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from voxtest.domain import mock_state
 from voxtest.domain.mock_matching import Match, match
 from voxtest.errors import NotFound, ValidationFailed
-from voxtest.services import mock_runs
+from voxtest.services import mock_runs, mock_selection
 from voxtest.services.agent_tools import agent_tools
 from voxtest.storage.tables import Agent, MockState, MockToolCall, Result, Run, Tool
 
@@ -154,8 +154,7 @@ async def _answer(
 
 async def _mocked(session: AsyncSession, run: Run, name: str) -> bool:
     result = await session.get(Result, run.result_id)
-    names = (result.run_settings or {}).get("mock_tool_names") if result else None
-    return names is None or name in names  # null: every tool mocked, []: none
+    return mock_selection.is_mocked(result.run_settings if result else None, name)
 
 
 async def _tables(session: AsyncSession, run: Run | None) -> MockState:

@@ -17,7 +17,14 @@ from voxtest.api.auth import Principal
 from voxtest.domain import fanout
 from voxtest.domain.fanout import PlannedRun, ScenarioChoice
 from voxtest.errors import NotFound, ValidationFailed
-from voxtest.services import runs_read, scenarios_read, tenancy, test_profiles, webhook_events
+from voxtest.services import (
+    mock_selection,
+    runs_read,
+    scenarios_read,
+    tenancy,
+    test_profiles,
+    webhook_events,
+)
 from voxtest.services.agents import agents_by_assistant_id
 from voxtest.services.common import iso, raise_if
 from voxtest.storage.tables import (
@@ -98,6 +105,7 @@ async def create(
     profiles: dict[int, TestProfile] | None = None,
 ) -> dict[str, Any]:
     """Store `result` and its runs (pending); the run request's answer."""
+    await mock_selection.check(session, result.agent_id, result.run_settings or {})
     session.add(result)
     await session.flush()
     runs = await _new_runs(session, result, scenarios, new_runs, profiles or {})

@@ -13,6 +13,7 @@ from voxtest.api.wire._generated import Run as RunShape
 from voxtest.api.wire._generated import RunList
 from voxtest.api.wire.base import shaped
 from voxtest.domain.transcript import Transcript, clock
+from voxtest.services import mock_selection
 from voxtest.services.common import iso
 from voxtest.storage.tables import Agent, Result, Run
 
@@ -43,7 +44,11 @@ def text_transcript(run: Run) -> str:
 
 
 def full(
-    run: Run, agent_name: str | None, result_name: str | None, run_type: str | None = None
+    run: Run,
+    agent_name: str | None,
+    result_name: str | None,
+    run_type: str | None = None,
+    mocked_tool_names: list[str] | None = None,
 ) -> dict[str, Any]:
     """Every field any run shape has; `shaped` cuts it to one."""
     snap = run.snapshot or {}
@@ -78,7 +83,7 @@ def full(
         "test_profile_data": profile,
         "test_profile_name": snap.get("test_profile_name") or "",
         "generated_mock_tool_entries": snap.get("generated_mock_tool_entries") or [],
-        "mocked_tool_names": [],
+        "mocked_tool_names": mocked_tool_names or [],
         "agent_number": None,
     }
 
@@ -132,15 +137,22 @@ async def serialize_many(
         (await session.execute(select(Agent.id, Agent.name).where(Agent.id.in_(agent_ids)))).all()
     )
     results = {
-        result_id: (name, run_type)
-        for result_id, name, run_type in await session.execute(
-            select(Result.id, Result.name, Result.run_type).where(Result.id.in_(result_ids))
+        result_id: (name, run_type, settings)
+        for result_id, name, run_type, settings in await session.execute(
+            select(Result.id, Result.name, Result.run_type, Result.run_settings).where(
+                Result.id.in_(result_ids)
+            )
         )
     }
-    return [
-        shaped(full(r, agents.get(r.agent_id), *results.get(r.result_id, (None, None))), model)
-        for r in rows
-    ]
+    tools = await mock_selection.tool_names(session, agent_ids)
+    out = []
+    for r in rows:
+        name, run_type, settings = results.get(r.result_id, (None, None, None))
+        mocked = mock_selection.selected(
+            (settings or {}).get(mock_selection.FIELD), tools.get(r.agent_id, [])
+        )
+        out.append(shaped(full(r, agents.get(r.agent_id), name, run_type, mocked), model))
+    return out
 
 
 async def detail(session: AsyncSession, run: Run) -> dict[str, Any]:
