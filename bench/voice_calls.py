@@ -68,23 +68,24 @@ async def _call(url: str, engines: SpeechEngines, recording: Path) -> VoiceOutco
 
 
 async def latency_errors(engines: Any, delay_ms: int, home: Path) -> list[float]:
-    """|measured - true| in ms for each agent reply of one call."""
+    """measured - true in ms for each agent reply of one call."""
     async with ClinicVoiceAgent(engines, VoiceAgentOptions(delay_ms=delay_ms)) as agent:
         done = await _call(agent.url, engines(), home / f"latency-{delay_ms}.wav")
     truth = [r.latency_ms for r in agent.connections[0].replies if r.latency_ms is not None]
     measured = [t["latency_ms"] for t in done.timing["turns"] if t.get("latency_ms") is not None]
     if len(truth) != len(measured):
         console.print(f"[yellow]delay {delay_ms}: {len(truth)} true vs {len(measured)} measured")
-    return [abs(m - t) for m, t in zip(measured, truth, strict=False)]
+    return [m - t for m, t in zip(measured, truth, strict=False)]
 
 
 def _latency_table(rows: list[tuple[str, int, list[float]]]) -> Table:
-    table = Table(title="Latency accuracy (|measured - true|, ms)")
-    for col in ("engines", "delay ms", "replies", "mean", "p95", "max"):
+    table = Table(title="Latency accuracy (|measured - true|, ms; bias: mean signed error)")
+    for col in ("engines", "delay ms", "replies", "mean", "p95", "max", "bias"):
         table.add_column(col)
-    for name, delay, errors in rows:
+    for name, delay, signed in rows:
+        errors = [abs(e) for e in signed]
         if not errors:
-            table.add_row(name, str(delay), "0", "-", "-", "-")
+            table.add_row(name, str(delay), "0", "-", "-", "-", "-")
             continue
         table.add_row(
             name,
@@ -93,6 +94,7 @@ def _latency_table(rows: list[tuple[str, int, list[float]]]) -> Table:
             f"{statistics.fmean(errors):.1f}",
             f"{float(np.percentile(errors, 95)):.1f}",
             f"{max(errors):.1f}",
+            f"{statistics.fmean(signed):+.1f}",
         )
     return table
 
@@ -151,7 +153,7 @@ async def _main(real: bool, counts: list[int], latency: bool = True) -> None:
             from voxtest.speech.base import Voice
 
             settings = Settings()
-            for delay in (300, 800):
+            for delay in (300, 500, 800):
                 errors = await latency_errors(lambda: engines_for(settings, Voice()), delay, home)
                 rows.append((f"Piper + Whisper + {settings.vad_provider} VAD", delay, errors))
         if rows:

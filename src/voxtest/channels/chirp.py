@@ -129,8 +129,9 @@ class ChirpChannel:
             return self._events.get_nowait()
         if self._closed is not None:
             return self._closed
-        try:
-            return await asyncio.wait_for(self._events.get(), max(0.0, timeout))
+        try:  # asyncio.timeout, not wait_for: no task per frame (it runs 50 times a second)
+            async with asyncio.timeout(max(0.0, timeout)):
+                return await self._events.get()
         except TimeoutError:
             return None
 

@@ -48,7 +48,7 @@ class VoiceAgentOptions:
 
 @dataclass
 class ReplyTiming:
-    heard_end_at: float | None  # the caller's last voiced sample arrived (None: greeting)
+    heard_end_at: float | None  # the caller's last sample above QUIET arrived (None: greeting)
     first_voiced_at: float  # the reply's first voiced sample left
 
     @property
@@ -145,6 +145,9 @@ class _VoiceSession:
         self.vad = engines.vad_factory()
         self.caller_start: int | None = None
         self.caller_end: tuple[int, float] | None = None  # (sample, instant) of the last end
+        # when the caller's last sample above QUIET arrived: the true end of its speech, for
+        # the latency log (the VAD's end, which endpointing uses, is off by its own bias)
+        self.last_voiced_at: float | None = None
         self.speaking = False
         self.replied_to_start: int | None = None  # talk-over: the segment already answered
         self.replies: asyncio.Queue[tuple[str, float | None]] = asyncio.Queue()
@@ -179,6 +182,9 @@ class _VoiceSession:
                     await self.ws.send(problem.to_json())
                     continue
                 self.playout.frame(message, now)
+                span = voiced_span(message)
+                if span is not None:
+                    self.last_voiced_at = now + (span[1] + 1) / SAMPLE_RATE
             self.playout.tick(now)
             await self._hear(now)
 
@@ -204,7 +210,7 @@ class _VoiceSession:
         end_sample, end_at = self.caller_end
         if now - end_at >= self.options.endpoint_s:
             if self.replied_to_start != self.caller_start:
-                await self._answer(end_sample, end_at)
+                await self._answer(end_sample, self.last_voiced_at or end_at)
             self.caller_start = self.caller_end = None
 
     async def _answer(self, end_sample: int, end_at: float | None) -> None:

@@ -6,7 +6,10 @@ events with these constants (docs/benchmarks.md has the measurements behind them
     on / off threshold   0.5 / 0.35   hysteresis: speech starts at 0.5, holds down to 0.35
     min speech           90 ms        3 frames; shorter blips (clicks, breaths) are dropped
     min silence          300 ms       10 frames; shorter gaps inside a turn are merged
-    start bias           0 ms         measured +2..+8 ms median (max 16): within one frame
+    start bias           14 ms        onsets land a mean +14 ms after the first sample above
+                                      the loop's QUIET level (|x| > 64) on Piper speech, the
+                                      instant latency is defined from (bench.voice_calls;
+                                      +2..+8 ms after a -45 dBFS gate); subtracted here
     end bias             85 ms        measured median +84..+97 ms late on Piper speech (the
                                       model's memory keeps scores up after the voice stops),
                                       9/10 ends within 30 ms of it; subtracted here
@@ -34,7 +37,7 @@ from voxtest.speech.framing import FramedVad
 from voxtest.speech.vad_segmenter import VadTuning
 
 SILERO_FRAME_SAMPLES = 512
-SILERO_START_BIAS_MS = 0.0
+SILERO_START_BIAS_MS = 14.0
 SILERO_END_BIAS_MS = 85.0
 
 
