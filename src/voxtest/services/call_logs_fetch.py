@@ -120,7 +120,7 @@ async def _read_recording(
     if suffix is None:
         kind = response.headers.get("content-type", "no content type")
         raise FetchFailed(f"{_shown(url)} is not an audio file ({kind}).")
-    too_big = f"The recording is larger than {limit // 1_000_000} MB."
+    too_big = f"The recording is larger than {_size(limit)}."
     if int(response.headers.get("content-length") or 0) > limit:
         raise FetchFailed(too_big)
     data = bytearray()
@@ -154,6 +154,10 @@ async def _note(services: Services, call_log_id: int, state: dict[str, Any], err
             return
         row.attrs = {**(row.attrs or {}), "recording_fetch": state}
         row.error_message = f"Recording download failed: {error}"[:2000]
+
+
+def _size(limit: int) -> str:
+    return f"{limit // 1_000_000} MB" if limit >= 1_000_000 else f"{limit // 1000} kB"
 
 
 def _shown(url: httpx.URL) -> str:
