@@ -7,15 +7,17 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
+from pydantic import BaseModel
 from sqlalchemy import func
 from starlette.responses import FileResponse, Response
 
 from voxtest.api.auth import PrincipalDep
 from voxtest.api.deps import ServicesDep
 from voxtest.api.pagination import PageDep
-from voxtest.api.routes.observability import OBSERVE_BODY, read_fields
+from voxtest.api.routes.observability import read_fields
 from voxtest.api.routing import family, operation
 from voxtest.api.wire._generated import (
+    CallLogDetailWrite,
     DeleteCallLogsWrite,
     EvaluateMetricsWrite,
     MarkMetricVoteWrite,
@@ -39,6 +41,17 @@ BASES = (
     "/observability/v2/call-logs",
 )
 RECORDING = "/observability/v1/call-logs/{id}/recording/"
+
+
+def documented_as(model: type[BaseModel]) -> dict[str, Any]:
+    """`openapi_extra` documenting a body read from the request as the reference's `model`
+    (for several call-log actions the reference's generator fell back to `CallLogDetail`)."""
+    schema = model.model_json_schema()
+    schema.pop("title", None)
+    return {"requestBody": {"content": {"application/json": {"schema": schema}}}}
+
+
+DETAIL_BODY = documented_as(CallLogDetailWrite)
 
 
 def wake(request: Request) -> None:
@@ -87,7 +100,7 @@ async def list_call_logs(
     family(*BASES),
     status_code=201,
     summary="Create a production call",
-    openapi_extra={"requestBody": OBSERVE_BODY},
+    openapi_extra=DETAIL_BODY,
 )
 async def create_call_log(request: Request, principal: PrincipalDep, services: ServicesDep) -> Any:
     """The same ingest as `observe/`, answered with the call's detail."""

@@ -11,8 +11,9 @@ from starlette.responses import FileResponse, Response
 
 from voxtest.api.auth import PrincipalDep
 from voxtest.api.deps import ServicesDep
-from voxtest.api.routes.call_logs import BASES, wake
+from voxtest.api.routes.call_logs import BASES, documented_as, wake
 from voxtest.api.routing import family, operation
+from voxtest.api.wire._generated import SchemaPostCreateScenariosWrite
 from voxtest.errors import NotFound, ValidationFailed
 from voxtest.services import call_logs_jobs as jobs
 from voxtest.services.call_logs_export import export_path, queue_export
@@ -92,6 +93,7 @@ def _export_progress(base_url: str, job: CallLogJob) -> dict[str, Any]:
     "POST",
     family(*BASES, suffix="create_scenarios/"),
     summary="Scenarios from production calls",
+    openapi_extra=documented_as(SchemaPostCreateScenariosWrite),
 )
 async def create_scenarios(request: Request, principal: PrincipalDep, services: ServicesDep) -> Any:
     try:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 
 from voxtest.api.auth import Principal, PrincipalDep
 from voxtest.api.deps import ServicesDep
-from voxtest.api.routes.call_logs import BASES, details
+from voxtest.api.routes.call_logs import BASES, DETAIL_BODY, details
 from voxtest.api.routing import family, operation
 from voxtest.context import Services
 from voxtest.domain.call_trace import build_spans, derived_trace_id
@@ -77,6 +77,7 @@ async def _mark(
     "POST",
     family(*BASES, suffix="{id}/mark_critical_scenario_wrong/"),
     summary="Mark a call's critical category as wrongly flagged",
+    openapi_extra=DETAIL_BODY,
 )
 async def mark_critical_scenario_wrong(
     id: int, request: Request, principal: PrincipalDep, services: ServicesDep
@@ -89,6 +90,7 @@ async def mark_critical_scenario_wrong(
     "POST",
     family(*BASES, suffix="{id}/unmark_critical_scenario_wrong/"),
     summary="Take back a wrongly-flagged mark",
+    openapi_extra=DETAIL_BODY,
 )
 async def unmark_critical_scenario_wrong(
     id: int, request: Request, principal: PrincipalDep, services: ServicesDep

@@ -12,8 +12,8 @@ from fastapi import APIRouter, Request
 
 from voxtest.api.auth import PrincipalDep
 from voxtest.api.deps import ServicesDep
-from voxtest.api.routes.call_logs import BASES, details, wake
-from voxtest.api.routes.observability import OBSERVE_BODY, read_fields
+from voxtest.api.routes.call_logs import BASES, DETAIL_BODY, details, wake
+from voxtest.api.routes.observability import read_fields
 from voxtest.api.routing import family, operation
 from voxtest.errors import ValidationFailed
 from voxtest.services import call_logs
@@ -29,7 +29,7 @@ router = APIRouter(tags=["observability"])
     "POST",
     family(*BASES, suffix="get-upload-url/"),
     summary="A signed URL to upload a recording to",
-    openapi_extra={"requestBody": OBSERVE_BODY},
+    openapi_extra=DETAIL_BODY,
 )
 async def get_upload_url(request: Request, principal: PrincipalDep, services: ServicesDep) -> Any:
     fields, _ = await read_fields(request)
@@ -57,7 +57,7 @@ async def put_upload(token: str, request: Request, services: ServicesDep) -> Any
     "POST",
     family(*BASES, suffix="complete-upload/"),
     summary="Attach an uploaded recording to a call",
-    openapi_extra={"requestBody": OBSERVE_BODY},
+    openapi_extra=DETAIL_BODY,
 )
 async def complete_upload(request: Request, principal: PrincipalDep, services: ServicesDep) -> Any:
     fields, _ = await read_fields(request)
