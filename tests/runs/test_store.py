@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from voxtest.context import Services
-from voxtest.runs import store
+from voxtest.runs import result_state, store
 from voxtest.runs.executor import Executor
 from voxtest.settings import Settings
 from voxtest.storage.tables import Agent, Organization, Project, Result, Run
@@ -130,11 +130,11 @@ async def test_a_live_process_keeps_its_runs(services: Services) -> None:
 
 
 def test_result_status_follows_its_runs() -> None:
-    assert store.result_status(["pending", "in_queue"]) == "pending"
-    assert store.result_status(["running", "pending"]) == "running"
-    assert store.result_status(["completed", "pending"]) == "running"
-    assert store.result_status(["completed", "failed"]) == "completed"
-    assert store.result_status(["failed", "timeout"]) == "failed"
+    assert result_state.result_status(["pending", "in_queue"]) == "pending"
+    assert result_state.result_status(["running", "pending"]) == "running"
+    assert result_state.result_status(["completed", "pending"]) == "running"
+    assert result_state.result_status(["completed", "failed"]) == "completed"
+    assert result_state.result_status(["failed", "timeout"]) == "failed"
 
 
 async def test_reserved_runs_count_against_limits_until_a_worker_starts_them(

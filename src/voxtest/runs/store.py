@@ -1,6 +1,6 @@
 """The executor's database work: claiming runs within limits, heartbeats, abandoned runs,
-cancellation requests, storing outcomes and keeping each Result's status in step with its
-runs.
+cancellation requests, storing outcomes (each Result's status follows its runs:
+`runs.result_state`).
 
 Claims are conditional updates (`... WHERE status IN (pending, in_queue)`), so when several
 processes share one database each run is executed once; on PostgreSQL a transaction-scoped
@@ -22,15 +22,18 @@ from typing import Any
 from sqlalchemy import func, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from voxtest.runs.result_state import (
+    TERMINAL,
+    WAITING,
+    refresh_results,
+    results_running,
+)
 from voxtest.services.evaluation_review import apply_votes
 from voxtest.services.organizations import organization_limit
-from voxtest.services.webhook_events import result_finished
 from voxtest.storage.db import Database
 from voxtest.storage.tables import Organization, Result, Run
 from voxtest.storage.tables.base import utcnow
 
-WAITING = ("pending", "in_queue")
-TERMINAL = ("completed", "failed", "timeout", "cancelled")
 HELD = ("running", "evaluating")  # a process is working on the run
 ABANDONED = "voxtest restarted while this run was in progress"
 ORG_LIMIT_KEY = "max_concurrent_chat_runs_limit"
@@ -90,7 +93,7 @@ async def claim(
                 limits.take(org_id, result_id)
                 claimed.append(run_id)
         await _mark(session, queued, "in_queue", WAITING[:1])
-        await _results_running(session, claimed)
+        await results_running(session, claimed)
         return claimed
 
 
@@ -374,53 +377,8 @@ class Evaluated:
     error: str | None = None
 
 
-async def refresh_results(session: AsyncSession, run_ids: list[int]) -> None:
-    """Set the status of the results of `run_ids` from their runs: running while any run
-    waits or runs; then completed if any run completed, failed if none did."""
-    if not run_ids:
-        return
-    result_ids = set(await session.scalars(select(Run.result_id).where(Run.id.in_(run_ids))))
-    await refresh_result_ids(session, result_ids)
-
-
-async def refresh_result_ids(session: AsyncSession, result_ids: Iterable[int]) -> None:
-    """Set each result's status from its runs; a result that just finished gets its
-    `result.completed` webhook and notices written in this same transaction."""
-    for result_id in sorted(set(result_ids)):
-        # Lock the result so two runs finishing at once cannot both see the other running.
-        before = await session.scalar(
-            select(Result.status).where(Result.id == result_id).with_for_update()
-        )
-        statuses = list(await session.scalars(select(Run.status).where(Run.result_id == result_id)))
-        status = result_status(statuses)
-        await session.execute(update(Result).where(Result.id == result_id).values(status=status))
-        if status in TERMINAL and before is not None and before not in TERMINAL:
-            await result_finished(session, result_id)
-
-
-def result_status(statuses: list[str]) -> str:
-    """Running while a run waits or runs; then completed if any completed (or none is left),
-    cancelled if every run was cancelled, else failed."""
-    if any(s not in TERMINAL for s in statuses):
-        started = ("running", "evaluating", *TERMINAL)
-        return "running" if any(s in started for s in statuses) else "pending"
-    if not statuses or "completed" in statuses:
-        return "completed"
-    return "cancelled" if all(s == "cancelled" for s in statuses) else "failed"
-
-
 async def _mark(session: AsyncSession, ids: list[int], status: str, only: tuple[str, ...]) -> None:
     if ids:
         await session.execute(
             update(Run).where(Run.id.in_(ids), Run.status.in_(only)).values(status=status)
-        )
-
-
-async def _results_running(session: AsyncSession, claimed: list[int]) -> None:
-    if claimed:
-        result_ids = select(Run.result_id).where(Run.id.in_(claimed))
-        await session.execute(
-            update(Result)
-            .where(Result.id.in_(result_ids), Result.status.in_(WAITING))
-            .values(status="running")
         )

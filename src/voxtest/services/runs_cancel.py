@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from voxtest.api.auth import Principal
 from voxtest.errors import ValidationFailed
-from voxtest.runs import store
+from voxtest.runs import result_state, store
 from voxtest.services import tenancy
 from voxtest.storage.tables import Result, Run
 
@@ -29,7 +29,9 @@ async def end_call(session: AsyncSession, principal: Principal, run_id: int) -> 
 
 async def end_calls(session: AsyncSession, principal: Principal, result_id: int) -> list[int]:
     result = await tenancy.owned(session, principal, Result, result_id)
-    unfinished = select(Run.id).where(Run.result_id == result.id, Run.status.not_in(store.TERMINAL))
+    unfinished = select(Run.id).where(
+        Run.result_id == result.id, Run.status.not_in(result_state.TERMINAL)
+    )
     return await store.request_cancel(session, list(await session.scalars(unfinished)))
 
 
@@ -43,7 +45,7 @@ async def delete_runs(
     await _check_ids(session, result, ids)
     running = await store.request_cancel(session, ids)
     await session.execute(delete(Run).where(Run.id.in_(ids), Run.result_id == result.id))
-    await store.refresh_result_ids(session, [result.id])
+    await result_state.refresh_result_ids(session, [result.id])
     return running
 
 
