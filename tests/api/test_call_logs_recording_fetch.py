@@ -20,6 +20,8 @@ import pytest
 from tests.api.call_log_support import V2, observe
 from tests.api.factories import new_agent
 from tests.conftest import Api, LiveServer, fresh_pg_database, make_settings
+from voxtest.errors import PermissionDenied
+from voxtest.services import call_logs_upload as uploads
 
 WAV = b"RIFF" + bytes(range(256)) * 40  # 10 kB of "audio"
 RECORDING = "/observability/v1/call-logs/{id}/recording/"
@@ -216,3 +218,19 @@ def test_complete_upload_attaches_to_an_existing_call(api: Api) -> None:
     assert api.get(RECORDING.format(id=made["id"])).content == b"ID3" + WAV
     assert api.post(f"{V2}get-upload-url/", {"file_name": "notes.txt"}).status_code == 400
     assert api.post(f"{V2}complete-upload/", {}).status_code == 400
+
+
+def test_an_upload_url_expires_and_is_tied_to_its_organization(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = api.server.settings
+    ticket, url = uploads.issue(settings, 7, "call.ogg")
+    token = urlsplit(url).path.rstrip("/").rsplit("/", 1)[1]
+    assert uploads.verify(settings, token) == ticket
+    other_org = token.replace("7.", "8.", 1)
+    with pytest.raises(PermissionDenied):
+        uploads.verify(settings, other_org)
+    later = time.time() + settings.upload_url_ttl_seconds + 1
+    monkeypatch.setattr(uploads.time, "time", lambda: later)
+    with pytest.raises(PermissionDenied, match="expired"):
+        uploads.verify(settings, token)

@@ -12,9 +12,10 @@ from starlette.responses import FileResponse, Response
 from voxtest.api.auth import PrincipalDep
 from voxtest.api.deps import ServicesDep
 from voxtest.api.routes.call_logs import BASES, documented_as, wake
+from voxtest.api.routes.observability import json_object
 from voxtest.api.routing import family, operation
 from voxtest.api.wire._generated import SchemaPostCreateScenariosWrite
-from voxtest.errors import NotFound, ValidationFailed
+from voxtest.errors import NotFound
 from voxtest.services import call_logs_jobs as jobs
 from voxtest.services.call_logs_export import export_path, queue_export
 from voxtest.services.call_logs_filters import CallLogFilters
@@ -96,12 +97,7 @@ def _export_progress(base_url: str, job: CallLogJob) -> dict[str, Any]:
     openapi_extra=documented_as(SchemaPostCreateScenariosWrite),
 )
 async def create_scenarios(request: Request, principal: PrincipalDep, services: ServicesDep) -> Any:
-    try:
-        raw = await request.json()
-    except ValueError as exc:
-        raise ValidationFailed({"non_field_errors": [f"JSON parse error - {exc}"]}) from None
-    if not isinstance(raw, dict):
-        raise ValidationFailed({"non_field_errors": ["Expected an object."]})
+    raw = await json_object(request)
     async with services.db.session() as session:
         job = await queue_create_scenarios(session, principal, raw)
         answer = {"progress_id": job.id}

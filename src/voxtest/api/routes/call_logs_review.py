@@ -10,10 +10,11 @@ from fastapi import APIRouter, Request
 from voxtest.api.auth import Principal, PrincipalDep
 from voxtest.api.deps import ServicesDep
 from voxtest.api.routes.call_logs import BASES, DETAIL_BODY, details
+from voxtest.api.routes.observability import json_object
 from voxtest.api.routing import family, operation
 from voxtest.context import Services
 from voxtest.domain.call_trace import build_spans, derived_trace_id
-from voxtest.errors import NotFound, ValidationFailed
+from voxtest.errors import NotFound
 from voxtest.services import call_logs
 from voxtest.services.call_logs_critical import apply_mark
 from voxtest.services.call_logs_read import agent_names
@@ -47,23 +48,10 @@ async def call_log_trace(id: int, principal: PrincipalDep, services: ServicesDep
     }
 
 
-async def _body(request: Request) -> dict[str, Any]:
-    raw = await request.body()
-    if not raw.strip():
-        return {}
-    try:
-        body = await request.json()
-    except ValueError as exc:
-        raise ValidationFailed({"non_field_errors": [f"JSON parse error - {exc}"]}) from None
-    if not isinstance(body, dict):
-        raise ValidationFailed({"non_field_errors": ["Expected an object."]})
-    return body
-
-
 async def _mark(
     id: int, request: Request, principal: Principal, services: Services, wrong: bool
 ) -> dict[str, Any]:
-    body = await _body(request)
+    body = await json_object(request, empty_ok=True)
     async with services.db.session() as session:
         row = await call_logs.owned(session, principal, id)
         apply_mark(row, body, wrong)

@@ -59,13 +59,20 @@ async def read_fields(request: Request) -> tuple[dict[str, Any], Recording | Non
                     continue
                 fields[key] = value if key != "redact_fields" else [*fields.get(key, []), value]
         return fields, recording
+    return await json_object(request), None
+
+
+async def json_object(request: Request, *, empty_ok: bool = False) -> dict[str, Any]:
+    """The JSON object the request carries (400 otherwise; `{}` for no body if `empty_ok`)."""
+    if empty_ok and not (await request.body()).strip():
+        return {}
     try:
         body = await request.json()
     except ValueError as exc:
         raise ValidationFailed({"non_field_errors": [f"JSON parse error - {exc}"]}) from None
     if not isinstance(body, dict):
         raise ValidationFailed({"non_field_errors": ["Expected an object."]})
-    return body, None
+    return body
 
 
 @operation(
