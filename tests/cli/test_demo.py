@@ -1,5 +1,5 @@
 """`voxtest demo` (what `make demo` runs): builds the project, runs the scripted evaluators
-against the example agent over real sockets, calls the example voice agent over CHIRP with the
+against the example agent over real sockets (its tools served by voxtest's mocks), calls the example voice agent over CHIRP with the
 offline speech engines (Piper, Whisper, the VAD), and stops cleanly."""
 
 from __future__ import annotations
@@ -22,13 +22,19 @@ def test_demo_builds_the_project_through_the_api() -> None:
     )
     assert out.returncode == 0, out.stdout + out.stderr
     for fragment in (
-        "Evaluators (3)",
+        "Evaluators (4)",
         "Reschedule a cleaning (scripted)",
         "Latency (in ms)",
         "/test_framework/v1/aiagents/",
-        "2/2",
+        "4/4",
         "Infrastructure Issues: pass",
         "Tool Call Success: pass",
+        "Mock Tool Call Accuracy: 5.0",
+        "Tool calls of run",
+        "scenario entry 0",
+        '["16:45"]',  # the slot only the scenario's mock entry offers
+        "MOCK-4521",
+        "at 16:45. Does",
         "Voice call",
         "It is Tom Baker.",
         "Audio metrics (from the recording)",

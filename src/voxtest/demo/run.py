@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from voxtest.demo import suite
-from voxtest.demo.runs import DemoError, check, run_and_report
+from voxtest.demo.runs import DemoError, check, copy_metrics, first_personality, run_and_report
 from voxtest.demo.voice import VOICE_SECRET, build_voice, run_voice
 from voxtest.testing import ServerProcess, example_chat_agent, example_voice_agent, serve
 
@@ -38,28 +38,22 @@ def build(client: httpx.Client, agent_url: str) -> dict[str, Any]:
             client.post("/test_framework/v1/scenarios/create_folder/", json=folder),
             f"folder {name}",
         )
-    catalogue = check(client.get("/test_framework/v1/predefined-metrics/"), "predefined metrics")
-    wanted = [m["id"] for m in catalogue if m["name"] in suite.PREDEFINED_METRICS]
-    if len(wanted) != len(suite.PREDEFINED_METRICS):
-        raise DemoError(f"the catalogue lacks some of {suite.PREDEFINED_METRICS}")
-    metrics = check(
-        client.post(
-            "/test_framework/v1/predefined-metrics/copy/",
-            json={"agent_id": agent["id"], "predefined_metric_ids": wanted},
-        ),
-        "copy predefined metrics",
-    )
-    personality = check(
-        client.get("/test_framework/v1/personalities/", params={"language": "en"}), "personalities"
-    )[0]
+    metrics = copy_metrics(client, agent["id"], suite.PREDEFINED_METRICS)
+    personality = first_personality(client)
     scenarios = []
     for spec in suite.SCENARIOS:
+        expects_tools = bool(spec.get("generated_mock_tool_entries"))
         body = {
             **spec,
+            **_with_tool_ids(spec, agent),
             "agent": agent["id"],
             "personality": personality["id"],
             "test_profile": profile["id"],
-            "metrics": [m["id"] for m in metrics],
+            "metrics": [
+                m["id"]
+                for m in metrics
+                if expects_tools or m["name"] not in suite.MOCK_ONLY_METRICS
+            ],
         }
         scenarios.append(
             check(client.post("/test_framework/v1/scenarios/", json=body), spec["name"])
@@ -80,6 +74,15 @@ def build(client: httpx.Client, agent_url: str) -> dict[str, Any]:
         }
         check(client.patch(f"/user/v1/projects/{pid}/", json={"rubric_config": rubric}), "rubric")
     return {"project": project, "agent": agent, "scenarios": scenarios, "metrics": metrics}
+
+
+def _with_tool_ids(spec: dict[str, Any], agent: dict[str, Any]) -> dict[str, Any]:
+    """The scenario's generated mock entries with the ids of the agent's tools they name."""
+    ids = {t["name"]: t["id"] for t in agent.get("mock_tools") or []}
+    entries = spec.get("generated_mock_tool_entries")
+    if not entries:
+        return {}
+    return {"generated_mock_tool_entries": [{**e, "tool_id": ids[e["tool_name"]]} for e in entries]}
 
 
 def show(client: httpx.Client, made: dict[str, Any]) -> None:
@@ -136,21 +139,37 @@ def _voice_suite(client: httpx.Client, project_id: int) -> bool:
         return run_voice(console, client, build_voice(client, project_id, voice_url))
 
 
+def point_agent(client: httpx.Client, made: dict[str, Any], url: str) -> None:
+    """Send the demo agent's conversations to the example agent at `url`."""
+    body = suite.agent_body(made["project"]["id"], url)
+    agent_id = made["agent"]["id"]
+    patch = {"provider": body["provider"]}
+    check(client.patch(f"/test_framework/v2/aiagents/{agent_id}/", json=patch), "agent URL")
+
+
+def _chat_suite(client: httpx.Client, server: ServerProcess) -> dict[str, Any] | None:
+    """The chat evaluators against the example agent, its tools pointed at voxtest's mocks
+    of the demo agent's tools; what was made, or None when a run did not complete."""
+    made = build(client, suite.NOT_YET_LISTENING)
+    mocks = f"{server.url}/test_framework/v1/aiagents/{made['agent']['id']}/"
+    switches = ("--secret", suite.AGENT_SECRET, "--mock-tools-url", mocks)
+    with example_chat_agent(*switches) as agent_url:
+        console.print(f"[dim]example clinic agent on {agent_url}, tools served by {mocks}[/dim]")
+        point_agent(client, made, agent_url)
+        show(client, made)
+        return made if run_evaluators(client, made, server) else None
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="voxtest-demo-") as home:
         console.print(f"[dim]voxtest serve on a free port, home {home} (SQLite)[/dim]")
         try:
-            with (
-                serve(home) as server,
-                example_chat_agent("--secret", suite.AGENT_SECRET) as agent_url,
-            ):
-                console.print(f"[dim]example clinic agent on {agent_url}[/dim]")
+            with serve(home) as server:
                 key = server.new_key("Demo Dental Group")
                 headers = {"X-CEKURA-API-KEY": key}
                 with httpx.Client(base_url=server.url, headers=headers, timeout=30) as client:
-                    made = build(client, agent_url)
-                    show(client, made)
-                    if not run_evaluators(client, made, server):
+                    made = _chat_suite(client, server)
+                    if made is None:
                         return 1
                     if not _voice_suite(client, made["project"]["id"]):
                         return 1

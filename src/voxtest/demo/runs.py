@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import time
+from collections.abc import Sequence
 from typing import Any
 
 import httpx
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+
+from voxtest.demo.suite import MOCK_SLOT
 
 DONE = {"completed", "failed", "timeout", "cancelled"}
 RESULT_TIMEOUT_S = 180.0
@@ -23,6 +27,29 @@ def check(r: httpx.Response, what: str) -> Any:
     if r.status_code >= 400:
         raise DemoError(f"{what} failed: {r.status_code} {r.text[:500]}")
     return r.json() if r.content else None
+
+
+def copy_metrics(client: httpx.Client, agent_id: int, names: Sequence[str]) -> list[Any]:
+    """The predefined metrics called `names`, copied onto the agent (every one must exist)."""
+    catalogue = check(client.get("/test_framework/v1/predefined-metrics/"), "predefined metrics")
+    wanted = [m["id"] for m in catalogue if m["name"] in names]
+    if len(wanted) != len(names):
+        raise DemoError(f"the catalogue lacks some of {list(names)}")
+    copied: list[Any] = check(
+        client.post(
+            "/test_framework/v1/predefined-metrics/copy/",
+            json={"agent_id": agent_id, "predefined_metric_ids": wanted},
+        ),
+        "copy predefined metrics",
+    )
+    return copied
+
+
+def first_personality(client: httpx.Client) -> dict[str, Any]:
+    listed = check(
+        client.get("/test_framework/v1/personalities/", params={"language": "en"}), "personalities"
+    )
+    return dict(listed[0])
 
 
 def run_and_report(
@@ -46,7 +73,49 @@ def run_and_report(
     ids = ",".join(str(run["id"]) for run in result["runs"].values())
     runs = client.get("/test_framework/v2/runs/bulk/", params={"run_ids": ids}).json()
     console.print(_table(runs))
+    with_entries = {s["id"] for s in scenarios if s.get("generated_mock_tool_entries")}
+    shown = {}
+    for run in sorted(runs, key=lambda r: r["id"]):
+        shown.setdefault(run.get("scenario"), run)
+    for scenario_id, run in shown.items():
+        if scenario_id in with_entries:
+            console.print(tool_calls(run))
     return all(run["status"] == "completed" for run in runs)
+
+
+def tool_calls(run: dict[str, Any]) -> Table:
+    """A run's Function Call rows with the mock's answers and which entry gave them."""
+    table = Table(title=f"Tool calls of run {run['id']} ({run.get('scenario_name', '')})")
+    for col in ("tool", "arguments", "mock answer", "matched"):
+        table.add_column(col)
+    turns = run.get("transcript_object") or []
+    answers = {
+        str(t["data"].get("id")): t["data"]
+        for t in turns
+        if t.get("role") == "Function Call Result" and isinstance(t.get("data"), dict)
+    }
+    for turn in turns:
+        data = turn.get("data") if turn.get("role") == "Function Call" else None
+        if not isinstance(data, dict):
+            continue
+        answer = answers.get(str(data.get("id")), {})
+        mock = data.get("mock") or answer.get("mock") or {}
+        matched = mock.get("error") or (
+            f"{mock.get('source', '?')} entry {mock.get('entry', '?')}"
+            + (" (exact)" if mock.get("exact") else "")
+        )
+        table.add_row(
+            str(data.get("name")),
+            json.dumps(data.get("arguments"), sort_keys=True),
+            json.dumps(answer.get("result"), sort_keys=True),
+            str(matched),
+        )
+    said = [
+        t["content"] for t in turns if t.get("role") == "Main Agent" and MOCK_SLOT in t["content"]
+    ]
+    if said:
+        table.caption = f"Agent: {said[0]}"
+    return table
 
 
 def follow(console: Console, client: httpx.Client, result_id: int) -> dict[str, Any]:

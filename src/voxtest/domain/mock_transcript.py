@@ -71,3 +71,11 @@ def _decoded(arguments: Any) -> Any:
 
 def _row(role: str, at: float, data: dict[str, Any]) -> dict[str, Any]:
     return {"role": role, "content": "", "start_time": at, "end_time": at, "data": data}
+
+
+def expected_tool_names(generated_entries: Any) -> list[str]:
+    """The tools a scenario's `generated_mock_tool_entries` expect the agent to call (the
+    reference: "expected mock tool calls for this evaluator"), each name once."""
+    items = generated_entries if isinstance(generated_entries, list) else []
+    names = (i.get("tool_name") for i in items if isinstance(i, dict))
+    return list(dict.fromkeys(n for n in names if isinstance(n, str) and n))

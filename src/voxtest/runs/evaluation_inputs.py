@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from voxtest.domain.mock_transcript import expected_tool_names
 from voxtest.evaluation.audio import AudioFacts
 from voxtest.evaluation.model import CallFacts, MetricSpec
 from voxtest.services.metrics_read import DEFAULTS as METRIC_DEFAULTS
@@ -42,7 +43,10 @@ async def call_facts(session: AsyncSession, run: Run, *, home: Path | None = Non
             "instructions": snap.get("instructions") or "",
             "conditional_action_instructions": snap.get("instructions") or "",
             "expected_outcome_prompt": snap.get("expected_outcome_prompt") or "",
-            "expected_tool_calls": list(snap.get("expected_tool_calls") or []),
+            "expected_tool_calls": list(
+                snap.get("expected_tool_calls")
+                or expected_tool_names(snap.get("generated_mock_tool_entries"))
+            ),
             "tags": list(snap.get("tags") or []),
         },
         test_profile=dict(snap.get("test_profile_data") or {}),
