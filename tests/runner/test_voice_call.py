@@ -88,15 +88,18 @@ def _channel(path: Path, index: int) -> bytes:
     return frames[index::2].tobytes()
 
 
-ONE_LINE = {
-    "role": "A patient with a code",
-    "conditions": [
-        {"id": 0, "condition": "FIRST_MESSAGE", "type": "standard", "fixed_message": True,
-         "action": 'My code is <dtmf digits="42#"/> <spell>ab</spell>'},
-        {"id": 1, "condition": 0, "type": "action_followup", "fixed_message": True,
-         "action": "<endcall/>"},
-    ],
-}  # fmt: skip
+def chain(role: str, *actions: str) -> dict[str, Any]:
+    """A script of fixed lines: the opening, then each a follow-up of the one before."""
+    conditions = [
+        {"id": i, "condition": i - 1 if i else "FIRST_MESSAGE", "fixed_message": True,
+         "type": "action_followup" if i else "standard", "action": action}
+        for i, action in enumerate(actions)
+    ]  # fmt: skip
+    return {"role": role, "conditions": conditions}
+
+
+ONE_LINE = chain("A patient with a code", 'My code is <dtmf digits="42#"/> <spell>ab</spell>',
+                 "<endcall/>")  # fmt: skip
 
 
 async def test_voice_tags_and_background_noise_reach_the_agent(tmp_path: Path) -> None:
@@ -134,17 +137,12 @@ async def test_an_instruction_scenario_is_played_by_the_callers_model(tmp_path: 
     assert any("bright smile dental" in (c or "") for c in heard_by_model)  # the agent's words
 
 
-INTERRUPTING = {
-    "role": "A patient in a hurry",
-    "conditions": [
-        {"id": 0, "condition": "FIRST_MESSAGE", "type": "standard", "fixed_message": True,
-         "action": "Hi, I need to move my cleaning."},
-        {"id": 1, "condition": 0, "type": "action_followup", "fixed_message": True,
-         "action": '<interruption time="0.4s"/>Sorry, it is urgent.'},
-        {"id": 2, "condition": 1, "type": "action_followup", "fixed_message": True,
-         "action": "<endcall/>"},
-    ],
-}  # fmt: skip
+INTERRUPTING = chain(
+    "A patient in a hurry",
+    "Hi, I need to move my cleaning.",
+    '<interruption time="0.4s"/>Sorry, it is urgent.',
+    "<endcall/>",
+)
 
 
 async def test_an_interruption_tag_barges_in_on_the_agents_reply(tmp_path: Path) -> None:
