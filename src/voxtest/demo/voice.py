@@ -15,7 +15,7 @@ import httpx
 from rich.console import Console
 from rich.table import Table
 
-from voxtest.demo.runs import check, follow, metric_shown
+from voxtest.demo.runs import check, copy_metrics, first_personality, follow, metric_shown
 
 VOICE_SECRET = "demo-voice-pw"
 AUDIO_METRICS = (
@@ -80,18 +80,8 @@ def build_voice(client: httpx.Client, project_id: int, url: str) -> dict[str, An
         ),
         "voice test profile",
     )
-    catalogue = check(client.get("/test_framework/v1/predefined-metrics/"), "predefined metrics")
-    wanted = [m["id"] for m in catalogue if m["name"] in AUDIO_METRICS]
-    metrics = check(
-        client.post(
-            "/test_framework/v1/predefined-metrics/copy/",
-            json={"agent_id": agent["id"], "predefined_metric_ids": wanted},
-        ),
-        "copy audio metrics",
-    )
-    personality = check(
-        client.get("/test_framework/v1/personalities/", params={"language": "en"}), "personalities"
-    )[0]
+    metrics = copy_metrics(client, agent["id"], AUDIO_METRICS)
+    personality = first_personality(client)
     scenario = check(
         client.post(
             "/test_framework/v1/scenarios/",
