@@ -4,11 +4,10 @@ background job, kept under `VOXTEST_HOME/exports/<org>/` and served to its organ
 from __future__ import annotations
 
 import csv
-import io
 import json
 from dataclasses import asdict, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from sqlalchemy import func
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -66,29 +65,33 @@ async def queue_export(
 
 
 async def run_export(services: Services, job: CallLogJob) -> str | None:
+    """Write the file batch by batch (a `.part` renamed at the end, so a job taken over after
+    a crash starts it again cleanly)."""
     principal = jobs.principal_of(job)
     known = {f.name for f in fields(CallLogFilters)}
     filters = CallLogFilters(**{k: v for k, v in job.params["filters"].items() if k in known})
-    relative = Path("exports") / str(job.organization_id) / f"{job.id}.{job.params['format']}"
+    kind = job.params["format"]
+    relative = Path("exports") / str(job.organization_id) / f"{job.id}.{kind}"
     target = services.settings.home / relative
     target.parent.mkdir(parents=True, exist_ok=True)
-    records: list[dict[str, Any]] = []
-    async with services.db.session() as session:
-        query = filtered(principal, filters, session.get_bind().dialect.name)
-        query = query.order_by(CallLog.timestamp.desc(), CallLog.id.desc())
-        total = await session.scalar(query.with_only_columns(func.count()).order_by(None)) or 0
-        offset = 0
-        while True:
-            rows = list(await session.scalars(query.offset(offset).limit(BATCH)))
-            if not rows:
-                break
-            names = await agent_names(session, rows)
-            records += [_record(detail(r, names.get(r.agent_id, ""))) for r in rows]
-            offset += len(rows)
-            await jobs.save_progress(services.db, job.id, {"total": total, "exported": offset})
-    text = _csv(records) if job.params["format"] == "csv" else json.dumps(records, indent=1)
-    target.write_text(text, encoding="utf-8")
-    await jobs.save_progress(services.db, job.id, {"total": total, "exported": len(records)})
+    partial = target.with_suffix(target.suffix + ".part")
+    exported = 0
+    with partial.open("w", encoding="utf-8", newline="") as out:
+        writer = _Writer(out, kind)
+        async with services.db.session() as session:
+            query = filtered(principal, filters, session.get_bind().dialect.name)
+            query = query.order_by(CallLog.timestamp.desc(), CallLog.id.desc())
+            total = await session.scalar(query.with_only_columns(func.count()).order_by(None))
+            while rows := list(await session.scalars(query.offset(exported).limit(BATCH))):
+                names = await agent_names(session, rows)
+                for row in rows:
+                    writer.write(_record(detail(row, names.get(row.agent_id, ""))))
+                exported += len(rows)
+                progress = {"total": total or 0, "exported": exported}
+                await jobs.save_progress(services.db, job.id, progress)
+        writer.close()
+    partial.replace(target)
+    await jobs.save_progress(services.db, job.id, {"total": exported, "exported": exported})
     return str(relative)
 
 
@@ -101,18 +104,32 @@ def _record(call: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _csv(records: list[dict[str, Any]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(COLUMNS))
-    writer.writeheader()
-    for record in records:
-        writer.writerow(
-            {
-                k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v
-                for k, v in record.items()
-            }
-        )
-    return buffer.getvalue()
+class _Writer:
+    """CSV rows (objects and lists as JSON) or the items of one JSON array."""
+
+    def __init__(self, out: TextIO, kind: str) -> None:
+        self.out, self.kind, self.count = out, kind, 0
+        self.csv = csv.DictWriter(out, fieldnames=list(COLUMNS)) if kind == "csv" else None
+        if self.csv is not None:
+            self.csv.writeheader()
+        else:
+            out.write("[")
+
+    def write(self, record: dict[str, Any]) -> None:
+        if self.csv is not None:
+            self.csv.writerow(
+                {
+                    k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v
+                    for k, v in record.items()
+                }
+            )
+        else:
+            self.out.write(("," if self.count else "") + "\n" + json.dumps(record))
+        self.count += 1
+
+    def close(self) -> None:
+        if self.csv is None:
+            self.out.write("\n]\n")
 
 
 def export_path(services: Services, job: CallLogJob) -> Path | None:
