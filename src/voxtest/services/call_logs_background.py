@@ -11,10 +11,6 @@ runs the call-log jobs (`call_logs_worker`: exports, scenarios, recording downlo
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import logging
-import uuid
 from datetime import timedelta
 
 from sqlalchemy import and_, or_, select, update
@@ -22,77 +18,44 @@ from sqlalchemy import and_, or_, select, update
 from voxtest.context import Services
 from voxtest.evaluation.llm_metrics_ask import MemoryJudgeCache
 from voxtest.services.call_logs_evaluate import evaluate_one
+from voxtest.services.call_logs_loop import ClaimLoop
 from voxtest.services.call_logs_worker import CallLogJobs
 from voxtest.storage.db import Database
 from voxtest.storage.tables import CallLog
 from voxtest.storage.tables.base import utcnow
 
-log = logging.getLogger(__name__)
 
+class CallLogEvaluations(ClaimLoop[int]):
+    prefix = "calllogs"
 
-class CallLogEvaluations:
     def __init__(self, services: Services) -> None:
-        self.services = services
-        self.worker = f"calllogs-{uuid.uuid4().hex[:12]}"
+        super().__init__(services, services.settings.call_log_evaluations)
         self.cache = MemoryJudgeCache()
-        self.capacity = services.settings.call_log_evaluations
-        self.held: set[int] = set()
-        self.tasks: set[asyncio.Task[None]] = set()
-        self._wake = asyncio.Event()
-        self._loop: asyncio.Task[None] | None = None
         self.jobs = CallLogJobs(services)
 
     def start(self) -> None:
-        self._loop = asyncio.create_task(self._run())
+        super().start()
         self.jobs.start()
 
     def wake(self) -> None:
-        self._wake.set()
+        super().wake()
         self.jobs.wake()
 
     async def stop(self) -> None:
         await self.jobs.stop()
-        for task in [t for t in (self._loop, *self.tasks) if t is not None]:
-            task.cancel()
-        await asyncio.gather(*(t for t in (self._loop, *self.tasks) if t), return_exceptions=True)
-        with contextlib.suppress(Exception):  # the database may be gone already
-            await release(self.services.db, self.worker)
+        await super().stop()
 
-    async def _run(self) -> None:
-        settings = self.services.settings
-        beat_every = settings.run_heartbeat_seconds
-        last_beat = asyncio.get_running_loop().time()
-        while True:
-            try:
-                free = self.capacity - len(self.held)
-                if free > 0:
-                    stale = timedelta(seconds=settings.run_stale_after_seconds)
-                    for call_log_id in await claim(self.services.db, self.worker, free, stale):
-                        self._spawn(call_log_id)
-                now = asyncio.get_running_loop().time()
-                if self.held and now - last_beat >= beat_every:
-                    await heartbeat(self.services.db, self.worker, self.held)
-                    last_beat = now
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                log.exception("call-log evaluation loop failed; trying again")
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), settings.call_log_poll_seconds)
-            self._wake.clear()
+    async def claim(self, limit: int, stale_after: timedelta) -> list[int]:
+        return await claim(self.services.db, self.worker, limit, stale_after)
 
-    def _spawn(self, call_log_id: int) -> None:
-        self.held.add(call_log_id)
-        task = asyncio.create_task(self._one(call_log_id))
-        self.tasks.add(task)
-        task.add_done_callback(self.tasks.discard)
+    async def heartbeat(self, held: set[int]) -> None:
+        await heartbeat(self.services.db, self.worker, held)
 
-    async def _one(self, call_log_id: int) -> None:
-        try:
-            await evaluate_one(self.services, self.cache, call_log_id, self.worker)
-        finally:
-            self.held.discard(call_log_id)
-            self.wake()  # a slot is free
+    async def release(self) -> None:
+        await release(self.services.db, self.worker)
+
+    async def handle(self, key: int) -> None:
+        await evaluate_one(self.services, self.cache, key, self.worker)
 
 
 async def claim(db: Database, worker: str, limit: int, stale_after: timedelta) -> list[int]:

@@ -1,17 +1,15 @@
 """The loop that runs call-log jobs in every serving process (see `call_logs_jobs`).
 
-Each kind has a handler `(services, job)` that records its own progress and returns the file
-it produced (or None); a handler that raises fails its job with the message. Queueing wakes
-the loop; otherwise it looks every `VOXTEST_CALL_LOG_POLL_SECONDS`. A clean stop gives
-unfinished jobs back.
+Each kind has a handler `(services, job)` that records its own progress and returns the
+file it produced (or None); a handler that raises fails its job with the message. The loop
+is `call_logs_loop.ClaimLoop`: queueing wakes it, otherwise it looks every
+`VOXTEST_CALL_LOG_POLL_SECONDS`; a clean stop gives unfinished jobs back.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
-import uuid
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
@@ -19,6 +17,7 @@ from voxtest.context import Services
 from voxtest.services import call_logs_jobs as jobs
 from voxtest.services.call_logs_export import run_export
 from voxtest.services.call_logs_fetch import run_fetch
+from voxtest.services.call_logs_loop import ClaimLoop
 from voxtest.services.call_logs_scenarios import run_create_scenarios
 from voxtest.storage.tables import CallLogJob
 
@@ -32,63 +31,23 @@ HANDLERS: dict[str, Handler] = {
 CAPACITY = 2
 
 
-class CallLogJobs:
+class CallLogJobs(ClaimLoop[str]):
+    prefix = "calllogjobs"
+
     def __init__(self, services: Services) -> None:
-        self.services = services
-        self.worker = f"calllogjobs-{uuid.uuid4().hex[:12]}"
-        self.held: set[str] = set()
-        self.tasks: set[asyncio.Task[None]] = set()
-        self._wake = asyncio.Event()
-        self._loop: asyncio.Task[None] | None = None
+        super().__init__(services, CAPACITY)
 
-    def start(self) -> None:
-        self._loop = asyncio.create_task(self._run())
+    async def claim(self, limit: int, stale_after: timedelta) -> list[str]:
+        return await jobs.claim(self.services.db, self.worker, limit, stale_after)
 
-    def wake(self) -> None:
-        self._wake.set()
+    async def heartbeat(self, held: set[str]) -> None:
+        await jobs.heartbeat(self.services.db, self.worker, held)
 
-    async def stop(self) -> None:
-        running = [t for t in (self._loop, *self.tasks) if t is not None]
-        for task in running:
-            task.cancel()
-        await asyncio.gather(*running, return_exceptions=True)
-        with contextlib.suppress(Exception):  # the database may be gone already
-            await jobs.release(self.services.db, self.worker)
+    async def release(self) -> None:
+        await jobs.release(self.services.db, self.worker)
 
-    async def _run(self) -> None:
-        settings = self.services.settings
-        last_beat = asyncio.get_running_loop().time()
-        while True:
-            try:
-                free = CAPACITY - len(self.held)
-                if free > 0:
-                    stale = timedelta(seconds=settings.run_stale_after_seconds)
-                    for job_id in await jobs.claim(self.services.db, self.worker, free, stale):
-                        self._spawn(job_id)
-                now = asyncio.get_running_loop().time()
-                if self.held and now - last_beat >= settings.run_heartbeat_seconds:
-                    await jobs.heartbeat(self.services.db, self.worker, self.held)
-                    last_beat = now
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                log.exception("call-log job loop failed; trying again")
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), settings.call_log_poll_seconds)
-            self._wake.clear()
-
-    def _spawn(self, job_id: str) -> None:
-        self.held.add(job_id)
-        task = asyncio.create_task(self._one(job_id))
-        self.tasks.add(task)
-        task.add_done_callback(self.tasks.discard)
-
-    async def _one(self, job_id: str) -> None:
-        try:
-            await run_job(self.services, job_id)
-        finally:
-            self.held.discard(job_id)
-            self.wake()
+    async def handle(self, key: str) -> None:
+        await run_job(self.services, key)
 
 
 async def run_job(services: Services, job_id: str) -> None:
