@@ -13,6 +13,7 @@ from bench import (
     evaluation_cost,
     ingest,
     metric_quality,
+    mock_tools,
     scale_out,
     speech,
     voice_calls,
@@ -37,6 +38,7 @@ def main() -> None:
             "audio",
             "webhooks",
             "voice",
+            "mock-tools",
         ],
         help="run one benchmark",
     )
@@ -67,6 +69,8 @@ def main() -> None:
         speech.run()
     if args.only in (None, "voice"):
         voice_calls.run()
+    if args.only in (None, "mock-tools"):
+        mock_tools.run(seconds=min(args.seconds, 5), save=args.save)
 
 
 if __name__ == "__main__":
