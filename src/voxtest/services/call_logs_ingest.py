@@ -87,7 +87,7 @@ async def ingest(
     body = parse_body(incoming.fields)
     given = body.given()
     errors: Errors = body.missing()
-    agent = await _agent(session, principal, given, errors)
+    agent = await find_agent(session, principal, given, errors)
     turns = _transcript(given, errors)
     when = _timestamp(given.get("timestamp"), errors)
     url = _recording_url(given.get("voice_recording_url"), settings, errors)
@@ -158,14 +158,20 @@ async def ingest(
     return row
 
 
-async def _agent(
-    session: AsyncSession, principal: Principal, given: Mapping[str, Any], errors: Errors
+async def find_agent(
+    session: AsyncSession,
+    principal: Principal,
+    given: Mapping[str, Any],
+    errors: Errors,
+    field: str = "agent",
 ) -> Agent | None:
-    if given.get("agent") is not None:
-        query = tenancy.visible(principal, Agent).where(Agent.id == given["agent"])
+    """The caller's agent named by `given[field]` (its id) or `given["assistant_id"]`; a
+    problem goes to `errors`."""
+    if given.get(field) is not None:
+        query = tenancy.visible(principal, Agent).where(Agent.id == given[field])
         found = (await session.scalars(query)).first()
         if found is None:
-            errors["agent"] = [f'Invalid pk "{given["agent"]}" - object does not exist.']
+            errors[field] = [f'Invalid pk "{given[field]}" - object does not exist.']
         return found
     if given.get("assistant_id"):
         query = tenancy.visible(principal, Agent).where(Agent.assistant_id == given["assistant_id"])
@@ -173,7 +179,7 @@ async def _agent(
         if found is None:
             errors["assistant_id"] = [f"No agent has the assistant id {given['assistant_id']!r}."]
         return found
-    errors["agent"] = ["Give agent (the agent's id) or assistant_id."]
+    errors[field] = [f"Give {field} (the agent's id) or assistant_id."]
     return None
 
 

@@ -22,6 +22,7 @@ from voxtest.domain.call_replay import NothingToReplay, replay
 from voxtest.errors import ApiError, ValidationFailed
 from voxtest.services import call_logs_jobs as jobs
 from voxtest.services import scenarios, scenarios_read, tenancy
+from voxtest.services.call_logs_ingest import find_agent
 from voxtest.services.common import raise_if
 from voxtest.services.scenario_folders import ensure_folder, path_problem
 from voxtest.storage.tables import Agent, CallLog, CallLogJob, Scenario
@@ -43,7 +44,7 @@ async def queue_create_scenarios(
         raise ValidationFailed(errors_to_drf(list(exc.errors()))) from None  # type: ignore[arg-type]
     given = body.given()
     errors: dict[str, list[str]] = {}
-    agent = await _agent(session, principal, given, errors)
+    agent = await find_agent(session, principal, given, errors, "agent_id")
     if not every and not given.get("call_logs"):
         errors["call_logs"] = ['Give a list of call log ids or "all".']
     target = agent
@@ -161,24 +162,6 @@ async def _visible_agent(
 ) -> Agent | None:
     query = tenancy.visible(principal, Agent).where(Agent.id == agent_id)
     return (await session.scalars(query)).first()
-
-
-async def _agent(
-    session: AsyncSession, principal: Principal, given: dict[str, Any], errors: Any
-) -> Agent | None:
-    if given.get("agent_id") is not None:
-        found = await _visible_agent(session, principal, given["agent_id"])
-        if found is None:
-            errors["agent_id"] = [f'Invalid pk "{given["agent_id"]}" - object does not exist.']
-        return found
-    if given.get("assistant_id"):
-        query = tenancy.visible(principal, Agent).where(Agent.assistant_id == given["assistant_id"])
-        found = (await session.scalars(query.order_by(Agent.id))).first()
-        if found is None:
-            errors["assistant_id"] = ["No agent has this assistant_id."]
-        return found
-    errors["agent_id"] = ["Give agent_id or assistant_id."]
-    return None
 
 
 async def _call_ids(
