@@ -1,6 +1,7 @@
 """`voxtest demo` (what `make demo` runs): builds the project, runs the scripted evaluators
-against the example agent over real sockets (its tools served by voxtest's mocks), calls the example voice agent over CHIRP with the
-offline speech engines (Piper, Whisper, the VAD), and stops cleanly."""
+against the example agent over real sockets (its tools served by voxtest's mocks), calls the
+example voice agent over CHIRP with the offline speech engines (Piper, Whisper, the VAD), and
+stops cleanly."""
 
 from __future__ import annotations
 

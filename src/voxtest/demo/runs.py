@@ -74,7 +74,7 @@ def run_and_report(
     runs = client.get("/test_framework/v2/runs/bulk/", params={"run_ids": ids}).json()
     console.print(_table(runs))
     with_entries = {s["id"] for s in scenarios if s.get("generated_mock_tool_entries")}
-    shown = {}
+    shown: dict[Any, dict[str, Any]] = {}
     for run in sorted(runs, key=lambda r: r["id"]):
         shown.setdefault(run.get("scenario"), run)
     for scenario_id, run in shown.items():
