@@ -125,7 +125,8 @@ async def create_scenarios_progress(
             failed = total - completed
             errors.append({"error": job.error})
         made = list(progress.get("scenario_ids") or [])
-        finished = job.state in jobs.FINISHED  # and so completed + failed == total
+        # clients poll until completed + failed >= total: the list is there from then on
+        finished = job.state in jobs.FINISHED or completed + failed >= total
         return {
             "agent_id": progress.get("agent_id"),
             "completed_scenarios": completed,
