@@ -25,6 +25,7 @@ import resource
 import statistics
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ from voxtest.domain.actions_engine import Script
 from voxtest.domain.conditions import KeywordJudge
 from voxtest.domain.turn_taking import TurnRules
 from voxtest.examples.clinic_voice_agent import ClinicVoiceAgent, VoiceAgentOptions
+from voxtest.runner import limits as reasons
 from voxtest.runner.limits import Limits
 from voxtest.runner.voice_conversation import VoiceOptions, VoiceOutcome, run_voice_call
 from voxtest.runner.voice_script import VoiceScript
@@ -107,15 +109,22 @@ async def concurrency(url: str, calls: int, home: Path) -> dict[str, Any]:
     before = _rss_mb()
     started = time.monotonic()
     outcomes = await asyncio.gather(
-        *(_call(url, fake_engines(), home / f"c{calls}-{i}.wav") for i in range(calls)),
+        *(
+            _call(url, fake_engines(threaded=True), home / f"c{calls}-{i}.wav")
+            for i in range(calls)
+        ),
         return_exceptions=True,
     )
     done = [o for o in outcomes if isinstance(o, VoiceOutcome)]
     timers = [o.timing["frame_timer"] for o in done if "frame_timer" in o.timing]
+    ends = Counter(o.conversation.end_reason for o in done)
     completed = sum(1 for o in done if o.outcome == "COMPLETED" and o.conversation.error is None)
+    finished = ends[reasons.TESTING_AGENT_ENDED_CALL] + ends[reasons.MAIN_AGENT_ENDED_CALL]
     return {
         "calls": calls,
         "completed": completed,
+        "script_done": finished,  # the caller's script ran to its end (not the time limit)
+        "end_reasons": dict(ends),
         "lag_p99_ms": max((t["lag_p99_ms"] for t in timers), default=None),
         "lag_p99_median_ms": (
             round(statistics.median(t["lag_p99_ms"] for t in timers), 2) if timers else None
@@ -133,8 +142,8 @@ def _remove_recordings(home: Path) -> None:
 
 def _concurrency_table(rows: list[dict[str, Any]]) -> Table:
     table = Table(title="Simultaneous CHIRP calls from one process (tone engines)")
-    columns = ("calls", "completed", "lag_p99_median_ms", "lag_p99_ms", "lag_max_ms", "wall_s",
-               "rss_growth_mb_per_call")  # fmt: skip
+    columns = ("calls", "completed", "script_done", "lag_p99_median_ms", "lag_p99_ms",
+               "lag_max_ms", "wall_s", "rss_growth_mb_per_call")  # fmt: skip
     for col in columns:
         table.add_column(col)
     for row in rows:

@@ -10,7 +10,8 @@ So a voice loop can be tested end to end over real sockets with known text and k
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 import numpy as np
 
@@ -22,6 +23,9 @@ from voxtest.speech.base import (
     Voice,
     Word,
 )
+from voxtest.speech.shared import model_slot
+
+T = TypeVar("T")
 
 ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789'"
 CHAR_SAMPLES = 320  # 20 ms per character
@@ -56,42 +60,62 @@ def synthesize_tones(text: str) -> bytes:
 def decode_tones(pcm: bytes) -> Transcription:
     """Words spoken by `synthesize_tones`, found anywhere in `pcm` (silence around them)."""
     samples = np.frombuffer(pcm[: len(pcm) // 2 * 2], dtype="<i2").astype(np.float64)
+    loud_at = np.abs(samples) > _QUIET
     words: list[Word] = []
     position = 0
     while True:
-        loud = np.flatnonzero(np.abs(samples[position:]) > _QUIET)
+        loud = np.flatnonzero(loud_at[position:])
         if loud.size == 0:
             break
         start = position + int(loud[0])
-        chars: list[str] = []
-        at = start
-        while at + CHAR_SAMPLES <= samples.size and np.abs(samples[at : at + 40]).max() > _QUIET:
-            chars.append(_char_of(samples[at : at + CHAR_SAMPLES]))
-            at += CHAR_SAMPLES
-        if not chars:  # a loud blip too short for a character
+        count = _chars_from(loud_at, start)
+        if count == 0:  # a loud blip too short for a character
             position = start + 1
             continue
-        words.append(Word("".join(chars), start / SAMPLE_RATE, at / SAMPLE_RATE))
-        position = at
+        end = start + count * CHAR_SAMPLES
+        chunks = samples[start:end].reshape(count, CHAR_SAMPLES)
+        word = "".join(_chars_of(chunks))
+        words.append(Word(word, start / SAMPLE_RATE, end / SAMPLE_RATE))
+        position = end
     return Transcription(" ".join(w.text for w in words), tuple(words), "en")
 
 
-def _char_of(chunk: np.ndarray) -> str:
-    spectrum = np.abs(np.fft.rfft(chunk))
-    hz = float(np.argmax(spectrum)) * SAMPLE_RATE / chunk.size
-    index = round((hz - _BASE_HZ) / _STEP_HZ)
-    return ALPHABET[min(max(index, 0), len(ALPHABET) - 1)]
+def _chars_from(loud_at: np.ndarray, start: int) -> int:
+    """How many whole characters follow `start`: each begins loud within its first 40
+    samples, the word ends at the first that does not."""
+    count = (loud_at.size - start) // CHAR_SAMPLES
+    if count <= 0:
+        return 0
+    heads = loud_at[start : start + count * CHAR_SAMPLES].reshape(count, CHAR_SAMPLES)[:, :40]
+    quiet = np.flatnonzero(~heads.any(axis=1))
+    return int(quiet[0]) if quiet.size else count
+
+
+def _chars_of(chunks: np.ndarray) -> list[str]:
+    spectrum = np.abs(np.fft.rfft(chunks, axis=1))
+    hz = np.argmax(spectrum, axis=1) * SAMPLE_RATE / CHAR_SAMPLES
+    indices = np.clip(np.round((hz - _BASE_HZ) / _STEP_HZ), 0, len(ALPHABET) - 1)
+    return [ALPHABET[int(index)] for index in indices]
+
+
+async def _work(threaded: bool, work: Callable[[], T]) -> T:
+    """`work()` here, or on the engines' own thread as the real engines run (so a burst of
+    calls transcribing at once does not stall the event loop's frame timers)."""
+    if not threaded:
+        return work()
+    return await model_slot("fake-tones", lambda: None, "fake-tones").run(lambda _: work())
 
 
 class ToneSynthesizer:
     name = "fake-tones"
 
-    def __init__(self) -> None:
+    def __init__(self, *, threaded: bool = False) -> None:
         self.spoken: list[str] = []
+        self.threaded = threaded
 
     async def synthesize(self, text: str, voice: Voice) -> bytes:
         self.spoken.append(text)
-        return synthesize_tones(text)
+        return await _work(self.threaded, lambda: synthesize_tones(text))
 
     async def aclose(self) -> None:
         return None
@@ -100,8 +124,11 @@ class ToneSynthesizer:
 class ToneTranscriber:
     name = "fake-tones"
 
+    def __init__(self, *, threaded: bool = False) -> None:
+        self.threaded = threaded
+
     async def transcribe(self, pcm: bytes, *, language: str | None = None) -> Transcription:
-        return decode_tones(pcm)
+        return await _work(self.threaded, lambda: decode_tones(pcm))
 
     async def aclose(self) -> None:
         return None
@@ -121,16 +148,20 @@ class EnergyVad:
         samples = np.frombuffer(pcm[: len(pcm) // 2 * 2], dtype="<i2")
         base, self._fed = self._fed, self._fed + samples.size
         events: list[VadEvent] = []
-        loud = np.flatnonzero(np.abs(samples.astype(np.int32)) > self.threshold)
-        for index in loud:
-            at = base + int(index)
-            if self._speaking and at - self._last_loud > self.hangover:
-                events.append(VadEvent("end", self._last_loud + 1))
-                self._speaking = False
-            if not self._speaking:
-                events.append(VadEvent("start", at))
+        loud = np.flatnonzero(np.abs(samples.astype(np.int32)) > self.threshold) + base
+        if loud.size:
+            # a new segment starts where the quiet since the previous loud sample is longer
+            # than the hangover (and at the first loud sample when not speaking)
+            previous = np.concatenate(([self._last_loud], loud[:-1]))
+            for index in np.flatnonzero(loud - previous > self.hangover).tolist():
+                if self._speaking:
+                    events.append(VadEvent("end", int(previous[index]) + 1))
+                events.append(VadEvent("start", int(loud[index])))
                 self._speaking = True
-            self._last_loud = at
+            if not self._speaking:
+                events.append(VadEvent("start", int(loud[0])))
+                self._speaking = True
+            self._last_loud = int(loud[-1])
         if self._speaking and self._fed - 1 - self._last_loud > self.hangover:
             events.append(VadEvent("end", self._last_loud + 1))
             self._speaking = False
@@ -143,5 +174,12 @@ class EnergyVad:
         return [VadEvent("end", self._last_loud + 1)]
 
 
-def fake_engines() -> SpeechEngines:
-    return SpeechEngines(ToneSynthesizer(), ToneTranscriber(), EnergyVad, {"engines": "fake"})
+def fake_engines(*, threaded: bool = False) -> SpeechEngines:
+    """The doubles; `threaded` runs synthesis and decoding on one worker thread, like the
+    real engines (benchmarks), instead of inline (tests: instant and deterministic)."""
+    return SpeechEngines(
+        ToneSynthesizer(threaded=threaded),
+        ToneTranscriber(threaded=threaded),
+        EnergyVad,
+        {"engines": "fake"},
+    )

@@ -8,7 +8,8 @@
 Frames are placed at `at_s` (seconds from the start of the call, the caller's clock);
 gaps become silence, overlaps overwrite (the later frame wins). Only a short window stays in
 memory: samples are interleaved and written once both channels have passed them, or, when
-one channel is silent (sends nothing), once the other is `max_lag_s` ahead. A frame older
+one channel is silent (sends nothing), once the other is `max_lag_s` ahead; in blocks of
+`write_every_s`, so a 20 ms frame costs a copy into the buffer, not a write. A frame older
 than what is already written is dropped (`dropped_samples` counts them). The header is
 rewritten every `header_every_s` of audio, so a crashed call leaves a readable file, and
 finally on `close()`. `TESTING_CHANNEL_INDEX` is the channel of the testing agent.
@@ -48,7 +49,12 @@ class StereoRecorder:
     """Streams caller and agent audio into one stereo WAV with bounded memory."""
 
     def __init__(
-        self, path: Path | str, *, max_lag_s: float = 2.0, header_every_s: float = 5.0
+        self,
+        path: Path | str,
+        *,
+        max_lag_s: float = 2.0,
+        header_every_s: float = 5.0,
+        write_every_s: float = 0.25,
     ) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -56,10 +62,13 @@ class StereoRecorder:
         self._file.write(wav_header(0))
         self._max_lag = round(max_lag_s * SAMPLE_RATE)
         self._header_every = round(header_every_s * SAMPLE_RATE)
+        self._block = round(write_every_s * SAMPLE_RATE)
         self._written = 0  # samples per channel already on disk
         self._header_at = 0
-        # per channel: samples from `_written` on, and how far the channel has reached
-        self._pending = [np.zeros(0, np.int16), np.zeros(0, np.int16)]
+        # per channel: a buffer whose first `_filled` samples start at `_written` (zeros where
+        # nothing was placed), and how far the channel has reached
+        self._pending = [np.zeros(self._block, np.int16), np.zeros(self._block, np.int16)]
+        self._filled = [0, 0]
         self._ends = [0, 0]
         self.dropped_samples = 0
         self.closed = False
@@ -70,8 +79,8 @@ class StereoRecorder:
 
     @property
     def buffered_samples(self) -> int:
-        """Samples held in memory (both channels): stays under ~2 x max_lag."""
-        return sum(p.size for p in self._pending)
+        """Samples held in memory (both channels): stays under ~2 x (max_lag + write_every)."""
+        return sum(self._filled)
 
     def write(self, channel: int, pcm: bytes, at_s: float | None = None) -> None:
         """Place `pcm` (pcm_s16le 16 kHz mono) on `channel` at `at_s` (None: right after the
@@ -93,27 +102,30 @@ class StereoRecorder:
 
     def _place(self, channel: int, samples: np.ndarray, start: int) -> None:
         offset = start - self._written
-        pending = self._pending[channel]
-        needed = offset + samples.size
-        if needed > pending.size:
-            grown = np.zeros(needed, np.int16)
-            grown[: pending.size] = pending
-            pending = grown
+        pending, needed = self._pending[channel], offset + samples.size
+        if needed > pending.size:  # grow by doubling: placing a frame stays O(frame)
+            grown = np.zeros(max(needed, 2 * pending.size), np.int16)
+            grown[: self._filled[channel]] = pending[: self._filled[channel]]
+            self._pending[channel] = pending = grown
         pending[offset:needed] = samples
-        self._pending[channel] = pending
+        self._filled[channel] = max(self._filled[channel], needed)
         self._ends[channel] = max(self._ends[channel], start + samples.size)
 
     def _flush(self, final: bool) -> None:
         ready = max(self._ends) if final else min(self._ends)
         ready = max(ready, max(self._ends) - self._max_lag)
         count = ready - self._written
-        if count <= 0:
-            return
+        if count <= 0 or (count < self._block and not final):
+            return  # written in blocks, not a frame at a time
         frames = np.zeros((count, CHANNELS), np.int16)
         for channel, pending in enumerate(self._pending):
-            taken = pending[:count]
-            frames[: taken.size, channel] = taken
-            self._pending[channel] = pending[count:].copy()
+            filled = self._filled[channel]
+            taken = min(count, filled)
+            frames[:taken, channel] = pending[:taken]
+            rest = filled - taken
+            pending[:rest] = pending[taken:filled]
+            pending[rest:filled] = 0  # gaps placed later read as silence
+            self._filled[channel] = rest
         self._file.write(frames.astype("<i2").tobytes())
         self._written = ready
         if self._written - self._header_at >= self._header_every:
