@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import tracemalloc
+import subprocess
+import sys
 import wave
 from pathlib import Path
 
 import numpy as np
 
-from voxtest.speech.base import FRAME_BYTES, SAMPLE_RATE
+from voxtest.speech.base import SAMPLE_RATE
 from voxtest.speech.recording import AGENT, CALLER, TESTING_CHANNEL_INDEX, StereoRecorder
 
 
@@ -63,18 +64,36 @@ def test_the_header_is_valid_while_recording(tmp_path: Path) -> None:
     assert read(path).shape == (3 * SAMPLE_RATE, 2)
 
 
+_PEAK_MEMORY = """
+import sys, tracemalloc
+from pathlib import Path
+from voxtest.speech.base import FRAME_BYTES
+from voxtest.speech.recording import AGENT, CALLER, StereoRecorder
+
+seconds, path = int(sys.argv[1]), Path(sys.argv[2])
+tracemalloc.start()
+recorder = StereoRecorder(path)
+for index in range(seconds * 50):
+    at = index * 0.02
+    recorder.write(CALLER, bytes(FRAME_BYTES), at_s=at)
+    if index % 3:  # the agent speaks in bursts
+        recorder.write(AGENT, bytes(FRAME_BYTES), at_s=at + 0.013)
+recorder.close()
+print(tracemalloc.get_traced_memory()[1])
+"""
+
+
 def _peak_memory(tmp_path: Path, seconds: int) -> int:
-    tracemalloc.start()
-    recorder = StereoRecorder(tmp_path / f"{seconds}.wav")
-    for index in range(seconds * 50):
-        at = index * 0.02
-        recorder.write(CALLER, bytes(FRAME_BYTES), at_s=at)
-        if index % 3:  # the agent speaks in bursts
-            recorder.write(AGENT, bytes(FRAME_BYTES), at_s=at + 0.013)
-    recorder.close()
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return peak
+    """Peak bytes traced while recording a call of `seconds`, in a fresh interpreter: threads
+    other tests left behind in this one would allocate during the measurement."""
+    done = subprocess.run(
+        [sys.executable, "-c", _PEAK_MEMORY, str(seconds), str(tmp_path / f"{seconds}.wav")],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    return int(done.stdout.split()[-1])
 
 
 def test_memory_does_not_grow_with_call_length(tmp_path: Path) -> None:
