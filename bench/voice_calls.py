@@ -12,8 +12,8 @@ caller sample sent to the VAD onset, bias corrected). Tone engines (energy VAD) 
 
 Concurrency: N calls at once from this process (VAD, stereo recording to disk and latency
 measurement on, tone engines) against `voxtest example-agent voice --test-doubles` in its
-own process; per N the frame-timer lag p99 and max over all calls, calls completed, and
-this process's peak RSS growth per call.
+own process; per N the frame-timer lag p99 and max over all calls, calls completed, this
+process's CPU per call and frame, and its peak RSS growth per call.
 """
 
 from __future__ import annotations
@@ -107,7 +107,7 @@ def _rss_mb() -> float:
 
 async def concurrency(url: str, calls: int, home: Path) -> dict[str, Any]:
     before = _rss_mb()
-    started = time.monotonic()
+    started, cpu_started = time.monotonic(), time.process_time()
     outcomes = await asyncio.gather(
         *(
             _call(url, fake_engines(threaded=True), home / f"c{calls}-{i}.wav")
@@ -115,6 +115,7 @@ async def concurrency(url: str, calls: int, home: Path) -> dict[str, Any]:
         ),
         return_exceptions=True,
     )
+    cpu_s = time.process_time() - cpu_started
     done = [o for o in outcomes if isinstance(o, VoiceOutcome)]
     timers = [o.timing["frame_timer"] for o in done if "frame_timer" in o.timing]
     ends = Counter(o.conversation.end_reason for o in done)
@@ -131,6 +132,8 @@ async def concurrency(url: str, calls: int, home: Path) -> dict[str, Any]:
         ),
         "lag_max_ms": max((t["lag_max_ms"] for t in timers), default=None),
         "wall_s": round(time.monotonic() - started, 1),
+        # this process's CPU (all threads) per 20 ms frame played by a call
+        "cpu_ms_per_call_frame": round(1000 * cpu_s / max(1, sum(t["frames"] for t in timers)), 3),
         "rss_growth_mb_per_call": round((_rss_mb() - before) / calls, 2),
     }
 
@@ -143,7 +146,8 @@ def _remove_recordings(home: Path) -> None:
 def _concurrency_table(rows: list[dict[str, Any]]) -> Table:
     table = Table(title="Simultaneous CHIRP calls from one process (tone engines)")
     columns = ("calls", "completed", "script_done", "lag_p99_median_ms", "lag_p99_ms",
-               "lag_max_ms", "wall_s", "rss_growth_mb_per_call")  # fmt: skip
+               "lag_max_ms", "wall_s", "cpu_ms_per_call_frame",
+               "rss_growth_mb_per_call")  # fmt: skip
     for col in columns:
         table.add_column(col)
     for row in rows:
