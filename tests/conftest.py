@@ -113,6 +113,23 @@ def make_settings(home: Path, database_url: str = "") -> Settings:
     )
 
 
+@contextmanager
+def own_server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, **settings: Any
+) -> Iterator[LiveServer]:
+    """A test module's own server on its own database (the `request.param` backend), with
+    `settings` set: for a module whose instance must differ from the session's."""
+    with ExitStack() as stack:
+        url = stack.enter_context(fresh_pg_database()) if request.param == "postgres" else ""
+        home = tmp_path_factory.mktemp(f"home-{request.module.__name__}-{request.param}")
+        live = LiveServer(
+            Settings(home=home, database_url=url, api_key_cache_seconds=0.0, **settings)
+        )
+        live.start()
+        stack.callback(live.stop)
+        yield live
+
+
 @pytest.fixture(scope="session", params=["sqlite", "postgres"])
 def server(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory

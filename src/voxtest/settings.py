@@ -32,8 +32,14 @@ class Settings(BaseSettings):
     """How agents under test reach this instance (mock-tool URLs are built from it)."""
 
     allow_private_urls: bool = False
-    """Let URLs voxtest calls on a user's behalf (a scenario's REST functions) resolve to
-    loopback, private or link-local addresses; off, such calls fail with a message."""
+    """Let URLs voxtest calls on a user's behalf (a scenario's REST functions, webhooks,
+    recording downloads) resolve to loopback, private or link-local addresses; off, such
+    calls fail with a message."""
+
+    allow_private_agent_urls: bool = True
+    """Let the agent under test's own endpoints (its chat or CHIRP websocket, its LiveKit
+    server) be on loopback or a private network, where a self-hosted agent usually is. Turn
+    it off on an instance whose users must not reach its network through their agents."""
 
     mock_tools_auth: Literal["none", "api_key"] = "none"
     """How the mock-tool runtime URLs (`.../tool/{name}/`, `.../mcp/{index}/`) authenticate

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 def url_problem(url: str, schemes: tuple[str, ...] = ("http", "https")) -> str | None:
     """Why `url` is not acceptable as given, or None. Resolution and address ranges are
-    checked again when the URL is dialled (see voxtest.net when it lands)."""
+    checked when the URL is dialled (`voxtest.net`)."""
     if not isinstance(url, str) or not url.strip():
         return "Enter a valid URL."
     if any(c.isspace() for c in url):

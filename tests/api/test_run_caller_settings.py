@@ -6,7 +6,6 @@ replace the instance's defaults in every request the caller makes."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import ExitStack
 
 import pytest
 
@@ -17,9 +16,8 @@ from tests.api.run_support import (
     instruction_scenario,
     wait_for_result,
 )
-from tests.conftest import Api, LiveServer, fresh_pg_database
+from tests.conftest import Api, LiveServer, own_server
 from tests.llm.fake_openai import FakeOpenAI, completion, wire_tool_call
-from voxtest.settings import Settings
 
 SIMULATION_PROMPT = "This is a smoke test of the booking line: keep every line short."
 
@@ -38,19 +36,9 @@ def server(
     caller_llm: FakeOpenAI,
 ) -> Iterator[LiveServer]:
     """This module's own server, its caller's model the fake."""
-    with ExitStack() as stack:
-        url = stack.enter_context(fresh_pg_database()) if request.param == "postgres" else ""
-        live = LiveServer(
-            Settings(
-                home=tmp_path_factory.mktemp(f"home-caller-{request.param}"),
-                database_url=url,
-                api_key_cache_seconds=0.0,
-                llm_base_url=caller_llm.base_url,
-                llm_model="instance-default",
-            )
-        )
-        live.start()
-        stack.callback(live.stop)
+    with own_server(
+        request, tmp_path_factory, llm_base_url=caller_llm.base_url, llm_model="instance-default"
+    ) as live:
         yield live
 
 

@@ -7,17 +7,15 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator
-from contextlib import ExitStack
 from typing import Any
 
 import pytest
 
 from tests.api.factories import personality_id
 from tests.api.run_support import RUN_TEXT, chat_agent, clinic_agent, wait_for_result
-from tests.conftest import Api, LiveServer, fresh_pg_database
+from tests.conftest import Api, LiveServer, own_server
 from tests.runs.http_support import json_server
 from voxtest.demo.suite import RESCHEDULE_ACTIONS, TEST_PROFILE
-from voxtest.settings import Settings
 
 DOB = "January first, nineteen ninety."
 
@@ -27,16 +25,7 @@ def server(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[LiveServer]:
     """This module's own server (and database): it may call loopback URLs."""
-    with ExitStack() as stack:
-        url = stack.enter_context(fresh_pg_database()) if request.param == "postgres" else ""
-        home = tmp_path_factory.mktemp(f"home-functions-{request.param}")
-        live = LiveServer(
-            Settings(
-                home=home, database_url=url, api_key_cache_seconds=0.0, allow_private_urls=True
-            )
-        )
-        live.start()
-        stack.callback(live.stop)
+    with own_server(request, tmp_path_factory, allow_private_urls=True) as live:
         yield live
 
 

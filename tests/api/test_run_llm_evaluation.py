@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from contextlib import ExitStack
 from typing import Any
 
 import pytest
@@ -20,9 +19,8 @@ from tests.api.run_support import (
     sarah_profile,
     wait_for_result,
 )
-from tests.conftest import Api, LiveServer, fresh_pg_database
+from tests.conftest import Api, LiveServer, own_server
 from tests.llm.fake_openai import FakeOpenAI, Received, Scripted, completion
-from voxtest.settings import Settings
 
 JUDGE_KEY = "sk-judge-secret-123"
 
@@ -66,20 +64,13 @@ def server(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, judge: RuleJudge
 ) -> Iterator[LiveServer]:
     """This module's own server: its judge model is the rule-based fake."""
-    with ExitStack() as stack:
-        url = stack.enter_context(fresh_pg_database()) if request.param == "postgres" else ""
-        live = LiveServer(
-            Settings(
-                home=tmp_path_factory.mktemp(f"home-judged-{request.param}"),
-                database_url=url,
-                api_key_cache_seconds=0.0,
-                judge_base_url=judge.base_url,
-                judge_model="fake-judge",
-                judge_api_key=JUDGE_KEY,
-            )
-        )
-        live.start()
-        stack.callback(live.stop)
+    with own_server(
+        request,
+        tmp_path_factory,
+        judge_base_url=judge.base_url,
+        judge_model="fake-judge",
+        judge_api_key=JUDGE_KEY,
+    ) as live:
         yield live
 
 

@@ -133,7 +133,7 @@ async def test_each_run_places_its_call_with_the_saved_keys_and_the_requests_ove
     api: Api,
 ) -> None:
     settings = api.server.settings.model_copy(
-        update={"allow_private_urls": True, "livekit_join_timeout_seconds": 2.0}
+        update={"allow_private_agent_urls": True, "livekit_join_timeout_seconds": 2.0}
     )
     async with twirp_server() as server:
         agent = _livekit_agent(api, url=server.url, config={"empty_timeout": 30})

@@ -148,3 +148,17 @@ async def test_a_dropped_connection_closes_with_1006() -> None:
 def test_half_samples_are_refused_before_sending() -> None:
     with pytest.raises(ValueError, match="whole 16-bit samples"):
         asyncio.run(ChirpChannel("ws://127.0.0.1:1/x").send_audio(b"\x00"))
+
+
+async def test_a_private_agent_is_incompleted_at_once_when_the_instance_refuses_them() -> None:
+    dialled_by: list[ServerConnection] = []
+
+    async def agent(ws: ServerConnection) -> None:
+        dialled_by.append(ws)
+
+    async with chirp_server(agent) as url:
+        channel = ChirpChannel(url, allow_private=False)
+        dialled = await dial(channel, FakeClock())
+    assert (dialled.connected, dialled.outcome, dialled.attempts) == (False, "INCOMPLETED", 1)
+    assert dialled.error is not None and "VOXTEST_ALLOW_PRIVATE_AGENT_URLS" in dialled.error
+    assert dialled_by == []

@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 import pytest
 from websockets.asyncio.server import ServerConnection, serve
 
+from tests.fake_dns import resolve_once
 from voxtest.channels.base import (
     AgentEndedCall,
     AgentText,
@@ -186,3 +187,38 @@ async def test_unusable_urls_are_refused_before_dialling(url: str) -> None:
     with pytest.raises(InvalidAddress) as invalid:
         await TextWebsocketChannel(url).connect()
     assert not invalid.value.retryable and "not usable" in invalid.value.message
+
+
+async def test_a_private_agent_url_is_refused_when_the_instance_says_so() -> None:
+    async with _frames_server([]) as url:
+        channel = TextWebsocketChannel(url, allow_private=False)
+        with pytest.raises(InvalidAddress) as invalid:
+            await channel.connect()
+    assert not invalid.value.retryable
+    assert invalid.value.message == (
+        "The agent's websocket URL cannot be dialled: '127.0.0.1' resolves to 127.0.0.1, a "
+        "loopback, private or link-local address; voxtest calls only public hosts unless "
+        "VOXTEST_ALLOW_PRIVATE_AGENT_URLS=true."
+    )
+
+
+async def test_a_checked_agent_is_dialled_at_the_address_checked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    hosts: list[str | None] = []
+
+    async def handle(connection: ServerConnection) -> None:
+        assert connection.request is not None
+        hosts.append(connection.request.headers.get("Host"))
+        await connection.send(chat_ws.content_frame("Hello"))
+        await connection.wait_closed()
+
+    name = resolve_once(monkeypatch, "agent.voxtest-test")
+    async with serve(handle, "127.0.0.1", 0) as server:
+        port = server.sockets[0].getsockname()[1]
+        channel = TextWebsocketChannel(f"ws://{name.name}:{port}/chat", allow_private=False)
+        await channel.connect()
+        event = await _next(channel)
+        await channel.close()
+    assert isinstance(event, AgentText) and event.text == "Hello"
+    assert hosts == [f"agent.voxtest-test:{port}"] and name.lookups == ["agent.voxtest-test"]

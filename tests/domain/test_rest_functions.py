@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from voxtest.domain.addresses import is_public_address
 from voxtest.domain.rest_functions import (
     MISSING,
     JsonPathError,
@@ -18,7 +19,7 @@ from voxtest.domain.rest_functions import (
     parse_json_path,
     render_request,
 )
-from voxtest.domain.scenario_rules import check_conditional_actions, flatten, is_public_address
+from voxtest.domain.scenario_rules import check_conditional_actions, flatten
 
 OPENING = {"id": 0, "condition": "FIRST_MESSAGE", "action": "Hi", "type": "standard"}
 

@@ -9,13 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from voxtest.domain.addresses import public_url_problem
 from voxtest.domain.scenario_rules import (
     Problem,
     check_conditional_actions,
     flatten,
     nest,
     parse_instructions,
-    public_url_problem,
 )
 
 OPENING: dict[str, Any] = {

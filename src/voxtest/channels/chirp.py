@@ -83,6 +83,7 @@ class ChirpChannel:
         headers: Mapping[str, str] | None = None,
         clock: Clock | None = None,
         open_timeout_s: float = 10.0,
+        allow_private: bool = True,
     ) -> None:
         self.url = url
         self.headers = dict(headers or {})
@@ -90,6 +91,7 @@ class ChirpChannel:
             self.headers.update(chirp.basic_auth_header(auth.username, auth.password))
         self.clock: Clock = clock or SystemClock()
         self.open_timeout_s = open_timeout_s
+        self.allow_private = allow_private
         self.errors_answered = 0  # invalid agent events answered with session.error
         self._ws: ClientConnection | None = None
         self._reader: asyncio.Task[None] | None = None
@@ -164,6 +166,7 @@ class ChirpChannel:
             dict(self.headers),
             self.open_timeout_s,
             WORDING,
+            allow_private=self.allow_private,
             max_size=2**20,
             compression=None,  # raw PCM does not compress; deflate costs CPU per frame
             close_timeout=2.0,

@@ -2,17 +2,21 @@
 
 Shared by the chat (`text_ws`) and CHIRP (`chirp`) channels: HTTP answers to the upgrade,
 bad URLs, timeouts and refused connections become the `ChannelError` tree, so a run's
-`error_message` says what to fix and whether retrying can help.
+`error_message` says what to fix and whether retrying can help. With private agent URLs
+refused (`VOXTEST_ALLOW_PRIVATE_AGENT_URLS=false`) the host is checked as `voxtest.net` checks
+every URL voxtest dials.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus, InvalidURI
 
+from voxtest import net
 from voxtest.channels.base import (
     ChannelError,
     ConnectRefused,
@@ -33,18 +37,40 @@ class Wording:
 
 
 async def open_websocket(
-    url: str, headers: dict[str, str], open_timeout_s: float, wording: Wording, **options: Any
+    url: str,
+    headers: dict[str, str],
+    open_timeout_s: float,
+    wording: Wording,
+    *,
+    allow_private: bool = True,
+    **options: Any,
 ) -> ClientConnection:
-    """`websockets.connect(url, ...)`, raising ChannelError subclasses on failure."""
-    try:
+    """`websockets.connect(url, ...)`, raising ChannelError subclasses on failure. Unless
+    `allow_private`, the host must resolve to public addresses only and the connection goes
+    to a checked address (the URL's host kept for the handshake and TLS)."""
+
+    async def dial(target: dict[str, Any]) -> ClientConnection:
         return await connect(
-            url, additional_headers=headers, open_timeout=open_timeout_s, **options
+            url, additional_headers=headers, open_timeout=open_timeout_s, **target, **options
         )
+
+    try:
+        *others, last = [{}] if allow_private else await _public_targets(url)
+        for target in others:
+            try:
+                return await dial(target)
+            except OSError as exc:  # refused: try the host's next address
+                if isinstance(exc, TimeoutError):
+                    raise
+        return await dial(last)
+    except net.NotPublic as exc:
+        raise InvalidAddress(f"The agent's {_noun(wording)} URL cannot be dialled: {exc}") from None
+    except net.DialFailed as exc:
+        raise Unreachable(str(exc)) from None
     except InvalidStatus as exc:
         raise status_error(url, exc.response.status_code, wording) from None
     except InvalidURI as exc:
-        noun = "CHIRP websocket" if wording.endpoint == "CHIRP" else "websocket"
-        raise InvalidAddress(f"The agent's {noun} URL is not usable: {exc}") from None
+        raise InvalidAddress(f"The agent's {_noun(wording)} URL is not usable: {exc}") from None
     except InvalidHandshake as exc:
         raise ChannelError(
             f"{url} did not complete a websocket handshake ({exc}); is it a "
@@ -56,6 +82,24 @@ async def open_websocket(
     except OSError as exc:
         reason = exc.strerror or str(exc) or type(exc).__name__
         raise Unreachable(f"Could not reach {url}: {reason}.") from None
+
+
+async def _public_targets(url: str) -> list[dict[str, Any]]:
+    """`connect()` options for each public address of `url`'s host (no proxy: the checked
+    address is the one dialled)."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port or (443 if parts.scheme == "wss" else 80)
+    except ValueError:
+        raise InvalidURI(url, "the port is not a number") from None
+    addresses = await net.resolve(
+        parts.hostname or "", port, allow_private=False, setting=net.PRIVATE_AGENT_URLS_SETTING
+    )
+    return [{"host": str(address), "port": port, "proxy": None} for address in addresses]
+
+
+def _noun(wording: Wording) -> str:
+    return "CHIRP websocket" if wording.endpoint == "CHIRP" else "websocket"
 
 
 def status_error(url: str, status: int, wording: Wording) -> ChannelError:

@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import ipaddress
 import json
-import socket
 import uuid
 from collections import deque
 from urllib.parse import urlsplit
 
+from voxtest import net
 from voxtest.channels.audio import AgentAudio, AgentSpeechEvent, AudioEvent
 from voxtest.channels.base import (
     ChannelCapabilities,
@@ -50,7 +49,6 @@ from voxtest.channels.livekit_transport import (
     RoomEvent,
 )
 from voxtest.domain.livekit_agent import STATE_ATTRIBUTE, AgentSpeech
-from voxtest.domain.scenario_rules import is_public_address
 from voxtest.urls import url_problem
 
 CAPABILITIES = ChannelCapabilities(text=False, audio=True, tool_events=False, barge_in=True)
@@ -221,13 +219,8 @@ async def _check_address(url: str, allow_private: bool) -> None:
         return
     host = urlsplit(url).hostname or ""
     try:
-        infos = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
-    except (OSError, UnicodeError) as exc:
-        raise Unreachable(f"Cannot resolve the LiveKit host {host!r}: {exc}") from None
-    for info in infos:
-        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
-        if not is_public_address(address):
-            raise InvalidAddress(
-                f"{host!r} resolves to {address}, a loopback, private or link-local address; "
-                "voxtest calls only public hosts unless VOXTEST_ALLOW_PRIVATE_URLS=true."
-            )
+        await net.resolve(host, None, allow_private=False, setting=net.PRIVATE_AGENT_URLS_SETTING)
+    except net.Unresolvable as exc:
+        raise Unreachable(f"{exc} (the LiveKit server)") from None
+    except net.DialFailed as exc:
+        raise InvalidAddress(str(exc)) from None

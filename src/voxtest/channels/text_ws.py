@@ -108,6 +108,7 @@ class TextWebsocketChannel:
         open_timeout_s: float = 10.0,
         ping_interval_s: float = chat_ws.PING_INTERVAL_SECONDS,
         ping_timeout_s: float = chat_ws.PING_TIMEOUT_SECONDS,
+        allow_private: bool = True,
     ) -> None:
         self.url = url
         self.headers = connection_headers(
@@ -115,6 +116,7 @@ class TextWebsocketChannel:
         )
         self.clock: Clock = clock or SystemClock()
         self.open_timeout_s = open_timeout_s
+        self.allow_private = allow_private
         self.ping_interval_s = ping_interval_s
         self.ping_timeout_s = ping_timeout_s
         self._ws: ClientConnection | None = None
@@ -176,6 +178,7 @@ class TextWebsocketChannel:
             dict(self.headers),
             self.open_timeout_s,
             WORDING,
+            allow_private=self.allow_private,
             ping_interval=self.ping_interval_s,
             ping_timeout=self.ping_timeout_s,
             close_timeout=chat_ws.END_CALL_GRACE_SECONDS,

@@ -2,8 +2,8 @@
 
 Webhook URLs are users' input: http(s) only, no credentials, and every address the host
 resolves to must be public unless `VOXTEST_ALLOW_PRIVATE_URLS`; the request goes to the
-checked address (the host name kept for the Host header and TLS) and redirects are not
-followed. Answers are read up to `MAX_ANSWER_BYTES` and never stored beyond a short excerpt.
+checked address (`voxtest.net`) and redirects are not followed. Answers are read up to
+`MAX_ANSWER_BYTES` and never stored beyond a short excerpt.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 
 import httpx
 
-from voxtest.runs.functions import FunctionFailed, public_addresses
+from voxtest import net
 from voxtest.settings import Settings
 from voxtest.urls import url_problem
 
@@ -51,53 +51,43 @@ async def post_json(
     problem = url_problem(url)
     if problem:
         return Attempt(None, f"{problem} ({_shown(url)})")
-    target = httpx.URL(url)
     try:
         async with asyncio.timeout(timeout_s):
-            addresses = await public_addresses(target, allow_private)
-            return await _post_first(client, target, addresses, body, headers, timeout_s)
-    except FunctionFailed as exc:
+            return await _post(client, httpx.URL(url), body, headers, timeout_s, allow_private)
+    except net.DialFailed as exc:
         return Attempt(None, str(exc))
     except TimeoutError:
         return Attempt(None, f"{_shown(url)} gave no answer within {timeout_s:g} s.")
 
 
-async def _post_first(
+async def _post(
     client: httpx.AsyncClient,
     url: httpx.URL,
-    addresses: list[Any],
     body: Any,
     headers: Mapping[str, str],
     timeout_s: float,
+    allow_private: bool,
 ) -> Attempt:
-    last = "no address"
-    for address in addresses:
-        send_headers = httpx.Headers(dict(headers))
-        send_headers["Host"] = url.netloc.decode("ascii")
-        extensions = {"sni_hostname": url.host} if url.scheme == "https" else {}
-        try:
-            async with client.stream(
-                "POST",
-                url.copy_with(host=str(address)),
-                json=body,
-                headers=send_headers,
-                timeout=timeout_s,
-                extensions=extensions,
-            ) as response:
-                answer = await _read_some(response)
-        except httpx.ConnectError as exc:
-            last = str(exc) or type(exc).__name__
-            continue
-        except httpx.TimeoutException:
-            return Attempt(None, f"{_shown(str(url))} gave no answer within {timeout_s:g} s.")
-        except httpx.HTTPError as exc:
-            return Attempt(None, f"POST {_shown(str(url))} failed: {exc or type(exc).__name__}")
-        if 200 <= response.status_code < 300:
-            return Attempt(response.status_code)
-        excerpt = answer[:EXCERPT].decode("utf-8", "replace").strip()
-        error = f"HTTP {response.status_code}" + (f": {excerpt}" if excerpt else "")
-        return Attempt(response.status_code, error)
-    return Attempt(None, f"Cannot connect to {_shown(str(url))}: {last}")
+    try:
+        async with net.stream(
+            client,
+            "POST",
+            url,
+            allow_private=allow_private,
+            headers=dict(headers),
+            json=body,
+            timeout=timeout_s,
+        ) as response:
+            answer = await _read_some(response)
+    except httpx.TimeoutException:
+        return Attempt(None, f"{_shown(str(url))} gave no answer within {timeout_s:g} s.")
+    except httpx.HTTPError as exc:
+        return Attempt(None, f"POST {_shown(str(url))} failed: {exc or type(exc).__name__}")
+    if 200 <= response.status_code < 300:
+        return Attempt(response.status_code)
+    excerpt = answer[:EXCERPT].decode("utf-8", "replace").strip()
+    error = f"HTTP {response.status_code}" + (f": {excerpt}" if excerpt else "")
+    return Attempt(response.status_code, error)
 
 
 async def _read_some(response: httpx.Response) -> bytes:
@@ -109,9 +99,7 @@ async def _read_some(response: httpx.Response) -> bytes:
     return data
 
 
-def _shown(url: str) -> str:
-    """The URL without its query (it may carry a token)."""
-    return url.split("?", 1)[0]
+_shown = net.shown
 
 
 @dataclass(frozen=True)

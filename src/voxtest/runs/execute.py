@@ -55,7 +55,7 @@ async def execute(plan: RunPlan, settings: Settings, watch: Watch | None = None)
             plan.functions, plan.variables(), allow_private=settings.allow_private_urls
         )
         plan = replace(plan, function_outputs=calls.outputs)
-        outcome = await _converse(plan, settings, model, wrap(lambda: text_channel(plan)))
+        outcome = await _converse(plan, settings, model, wrap(lambda: text_channel(plan, settings)))
     finally:
         if model is not None:
             await model.aclose()
@@ -84,13 +84,14 @@ def with_functions(done: Finished, calls: FunctionResults) -> Finished:
     return replace(done, details={**done.details, "functions": calls.details()})
 
 
-def text_channel(plan: RunPlan) -> Channel:
+def text_channel(plan: RunPlan, settings: Settings) -> Channel:
     return TextWebsocketChannel(
         plan.url or "",
         headers=plan.headers,
         secret=plan.secret,
         ids=plan.ids,
         profile_variables=_agent_variables(plan.profile),
+        allow_private=settings.allow_private_agent_urls,
     )
 
 

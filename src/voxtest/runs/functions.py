@@ -8,18 +8,14 @@ takes its defaults too; nothing here fails the run. What happened to each functi
 the run's details (`metadata.functions`).
 
 Every URL is checked when it is dialled, after substitution: http(s) only, no credentials,
-and every address its host resolves to (resolved off the event loop) must be public unless
-`Settings.allow_private_urls`. The request then goes to a checked address (the host name is
-kept for the Host header and TLS), so a second DNS answer cannot redirect it. Redirects are
-not followed.
+and every address its host resolves to must be public unless `Settings.allow_private_urls`;
+the request goes to a checked address (`voxtest.net`). Redirects are not followed.
 """
 
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import json
-import socket
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +23,7 @@ from typing import Any, Literal
 
 import httpx
 
+from voxtest import net
 from voxtest.domain.rest_functions import (
     NAMESPACE,
     Request,
@@ -34,11 +31,9 @@ from voxtest.domain.rest_functions import (
     map_outputs,
     render_request,
 )
-from voxtest.domain.scenario_rules import is_public_address
 from voxtest.urls import url_problem
 
 MAX_RESPONSE_BYTES = 1_000_000
-Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
 class FunctionFailed(Exception):
@@ -148,22 +143,40 @@ async def _call(
     """(HTTP status, the body) of a 2xx answer; FunctionFailed otherwise."""
     shown = _shown(request.url)
     url = _checked_url(request.url)
-    last_error = ""
-    for address in await public_addresses(url, allow_private):
-        try:
-            status, body = await _send(client, request, url, address)
-        except httpx.ConnectError as exc:  # try the host's next address
-            last_error = str(exc) or type(exc).__name__
-            continue
-        except httpx.TimeoutException:
-            raise TimeoutError from None
-        except (httpx.HTTPError, ValueError) as exc:  # ValueError: a header it cannot send
-            why = str(exc) or type(exc).__name__
-            raise FunctionFailed(f"{request.method} {shown} failed: {why}") from None
-        if not 200 <= status < 300:
-            raise FunctionFailed(f"{request.method} {shown} answered HTTP {status}.", status)
-        return status, body
-    raise FunctionFailed(f"Cannot connect to {shown}: {last_error}")
+    try:
+        async with net.stream(
+            client,
+            request.method,
+            url,
+            allow_private=allow_private,
+            headers=httpx.Headers(request.headers),
+            params=request.params,
+            json=request.json,
+            content=request.content,
+            timeout=request.timeout_s,
+        ) as response:
+            status, body = response.status_code, await _read_body(response, shown)
+    except net.DialFailed as exc:
+        raise FunctionFailed(str(exc)) from None
+    except httpx.TimeoutException:
+        raise TimeoutError from None
+    except (httpx.HTTPError, ValueError) as exc:  # ValueError: a header it cannot send
+        why = str(exc) or type(exc).__name__
+        raise FunctionFailed(f"{request.method} {shown} failed: {why}") from None
+    if not 200 <= status < 300:
+        raise FunctionFailed(f"{request.method} {shown} answered HTTP {status}.", status)
+    return status, body
+
+
+async def _read_body(response: httpx.Response, shown: str) -> bytes:
+    body = b""
+    async for chunk in response.aiter_bytes():
+        body += chunk
+        if len(body) > MAX_RESPONSE_BYTES:
+            raise FunctionFailed(
+                f"The answer of {shown} is larger than {MAX_RESPONSE_BYTES} bytes."
+            )
+    return body
 
 
 def _checked_url(raw: str) -> httpx.URL:
@@ -176,58 +189,6 @@ def _checked_url(raw: str) -> httpx.URL:
     if problem:
         raise FunctionFailed(f"Cannot call {_shown(raw)!r}: {problem}")
     return url
-
-
-async def public_addresses(url: httpx.URL, allow_private: bool) -> list[Address]:
-    """The addresses `url`'s host resolves to, IPv4 first; FunctionFailed when it does not
-    resolve or (unless `allow_private`) any of them is not public."""
-    host = url.host
-    port = url.port or (443 if url.scheme == "https" else 80)
-    try:
-        infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (OSError, UnicodeError) as exc:
-        raise FunctionFailed(f"Cannot resolve {host!r}: {exc}") from None
-    found: list[Address] = []
-    for info in infos:
-        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
-        if address not in found:
-            found.append(address)
-    blocked = [a for a in found if not is_public_address(a)]
-    if blocked and not allow_private:
-        raise FunctionFailed(
-            f"{host!r} resolves to {blocked[0]}, a loopback, private or link-local address; "
-            "voxtest calls only public hosts unless VOXTEST_ALLOW_PRIVATE_URLS=true."
-        )
-    return sorted(found, key=lambda a: a.version)
-
-
-async def _send(
-    client: httpx.AsyncClient, request: Request, url: httpx.URL, address: Address
-) -> tuple[int, bytes]:
-    """Send `request` to `address`, keeping `url`'s host for the Host header and TLS."""
-    headers = httpx.Headers(request.headers)
-    if "host" not in headers:
-        headers["Host"] = url.netloc.decode("ascii")
-    extensions = {"sni_hostname": url.host} if url.scheme == "https" else {}
-    pinned = url.copy_with(host=str(address))
-    async with client.stream(
-        request.method,
-        pinned,
-        headers=headers,
-        params=request.params,
-        json=request.json,
-        content=request.content,
-        timeout=request.timeout_s,
-        extensions=extensions,
-    ) as response:
-        body = b""
-        async for chunk in response.aiter_bytes():
-            body += chunk
-            if len(body) > MAX_RESPONSE_BYTES:
-                raise FunctionFailed(
-                    f"The answer of {_shown(str(url))} is larger than {MAX_RESPONSE_BYTES} bytes."
-                )
-        return response.status_code, body
 
 
 def _document(body: bytes, shown: str) -> Any:

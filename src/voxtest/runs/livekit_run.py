@@ -63,5 +63,5 @@ def livekit_channel(target: LiveKitTarget, settings: Settings, run_id: int) -> L
         room=f"voxtest-run-{run_id}",
         metadata={"voxtest_run_id": str(run_id)},
         join_timeout_s=settings.livekit_join_timeout_seconds,
-        allow_private=settings.allow_private_urls,
+        allow_private=settings.allow_private_agent_urls,
     )

@@ -68,7 +68,9 @@ def _channel(plan: RunPlan, voice_plan: VoicePlan, settings: Settings) -> AudioC
     auth = None
     if voice_plan.username:
         auth = BasicAuth(voice_plan.username, voice_plan.password or "")
-    return ChirpChannel(voice_plan.url or "", auth=auth)
+    return ChirpChannel(
+        voice_plan.url or "", auth=auth, allow_private=settings.allow_private_agent_urls
+    )
 
 
 def options_for(personality: dict[str, object]) -> tuple[VoiceOptions, Voice]:

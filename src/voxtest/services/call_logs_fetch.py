@@ -17,8 +17,8 @@ from typing import Any
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from voxtest import net
 from voxtest.context import Services
-from voxtest.runs.functions import FunctionFailed, public_addresses
 from voxtest.services import call_logs_jobs as jobs
 from voxtest.services import call_logs_recordings as recordings
 from voxtest.settings import Settings
@@ -74,41 +74,25 @@ async def download(settings: Settings, url: str) -> tuple[str, bytes]:
     target = httpx.URL(url)
     timeout_s = settings.recording_fetch_timeout_seconds
     try:
-        async with asyncio.timeout(timeout_s):
-            addresses = await public_addresses(target, settings.allow_private_urls)
-            async with httpx.AsyncClient(follow_redirects=False) as client:
-                return await _get_first(client, target, addresses, settings, timeout_s)
-    except FunctionFailed as exc:
+        async with (
+            asyncio.timeout(timeout_s),
+            httpx.AsyncClient(follow_redirects=False) as client,
+            net.stream(
+                client,
+                "GET",
+                target,
+                allow_private=settings.allow_private_urls,
+                headers={"Accept": "audio/*"},
+                timeout=timeout_s,
+            ) as response,
+        ):
+            return await _read_recording(response, target, settings.recording_fetch_max_bytes)
+    except net.DialFailed as exc:
         raise FetchFailed(str(exc)) from None
     except TimeoutError:
         raise FetchFailed(f"The recording did not download within {timeout_s:g} s.") from None
-
-
-async def _get_first(
-    client: httpx.AsyncClient,
-    url: httpx.URL,
-    addresses: list[Any],
-    settings: Settings,
-    timeout_s: float,
-) -> tuple[str, bytes]:
-    last = "no address"
-    for address in addresses:
-        extensions = {"sni_hostname": url.host} if url.scheme == "https" else {}
-        headers = {"Host": url.netloc.decode("ascii"), "Accept": "audio/*"}
-        try:
-            async with client.stream(
-                "GET",
-                url.copy_with(host=str(address)),
-                headers=headers,
-                timeout=timeout_s,
-                extensions=extensions,
-            ) as response:
-                return await _read_recording(response, url, settings.recording_fetch_max_bytes)
-        except httpx.ConnectError as exc:
-            last = str(exc) or type(exc).__name__
-        except httpx.HTTPError as exc:
-            raise FetchFailed(f"GET {_shown(url)} failed: {exc or type(exc).__name__}") from None
-    raise FetchFailed(f"Cannot connect to {_shown(url)}: {last}")
+    except httpx.HTTPError as exc:
+        raise FetchFailed(f"GET {_shown(target)} failed: {exc or type(exc).__name__}") from None
 
 
 async def _read_recording(

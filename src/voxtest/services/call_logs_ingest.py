@@ -28,8 +28,8 @@ from voxtest.api.auth import Principal
 from voxtest.api.errors import errors_to_drf
 from voxtest.api.wire._generated import CreateCallLogWrite
 from voxtest.domain import pii, sampling, transcripts
+from voxtest.domain.addresses import is_public_address
 from voxtest.domain.call_log_filters import FilterProblem, parse_time
-from voxtest.domain.scenario_rules import is_public_address
 from voxtest.errors import ValidationFailed
 from voxtest.services import call_logs_recordings as recordings
 from voxtest.services import call_logs_sampling, tenancy
