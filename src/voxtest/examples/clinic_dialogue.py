@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import date
 from enum import Enum
 from typing import Any
 
+from voxtest.examples import clinic_answers as answers
 from voxtest.examples import clinic_language as lang
 from voxtest.examples.clinic_backend import ClinicBackend
 from voxtest.examples.clinic_language import Intent
@@ -172,7 +172,7 @@ class ClinicDialogue:
                 assert self._caller.name is not None
                 found = await self._tool("find_appointments", patient_name=self._caller.name)
                 if "error" not in found:
-                    self._caller.appointments = _appointments(found)
+                    self._caller.appointments = answers.appointments(found)
             return await self._after_identity(lead + " ")
         self.stage = Stage.AWAIT_NAME
         return f"{lead} First, may I have your full name?"
@@ -195,7 +195,7 @@ class ClinicDialogue:
     async def _identify_by_name_only(self, name: str, lead: str) -> str:
         found = await self._tool("lookup_patient", name=name)
         self._caller.verified = True
-        self._caller.appointments = _appointments(found)
+        self._caller.appointments = answers.appointments(found)
         return await self._after_identity(lead)
 
     async def _on_date_of_birth(self, text: str, intent: Intent) -> str:
@@ -208,7 +208,7 @@ class ClinicDialogue:
         )
         if result.get("verified") is True:
             self._caller.verified = True
-            self._caller.appointments = _appointments(result)
+            self._caller.appointments = answers.appointments(result)
             return await self._after_identity("Thank you, you're verified. ")
         if "error" in result:
             return self._anything_else("I'm sorry, I can't reach our patient records right now. ")
@@ -263,7 +263,8 @@ class ClinicDialogue:
                 f"{lead}I don't see any upcoming appointment under your name. "
                 "Would you like to book one?"
             )
-        seen = f"{lead}I see your {current['kind']} on {_when(current['day'], current['time'])}. "
+        when = answers.when(current["day"], current["time"])
+        seen = f"{lead}I see your {current['kind']} on {when}. "
         if self._task is Intent.RESCHEDULE:
             return await self._offer_slots(seen)
         self._propose(Proposal.CANCEL_IT)
@@ -295,7 +296,7 @@ class ClinicDialogue:
         if "error" in result:
             return self._anything_else("I'm sorry, I couldn't cancel that appointment. ")
         self._caller.appointments.remove(current)
-        when = _when(current["day"], self._read_back(current["time"]))
+        when = answers.when(current["day"], self._read_back(current["time"]))
         code = result.get("cancellation_code")
         said = f"Your cancellation code is {code}. " if code else ""
         return self._anything_else(f"Done: your {current['kind']} on {when} is cancelled. {said}")
@@ -303,17 +304,16 @@ class ClinicDialogue:
     async def _offer_slots(self, lead: str, after_day: str = "") -> str:
         for day in (d for d in self.backend.open_days() if d > after_day):
             found = await self._tool("find_slots", day=day)
-            slots = _preferred(_times(found.get("slots")), self._preference)
+            slots = answers.preferred(answers.times(found.get("slots")), self._preference)
             if slots:
                 self._offer = (day, slots)
                 self.stage = Stage.AWAIT_SLOT
                 if len(slots) == 1:
-                    return (
-                        f"{lead}The next available slot is {_when(day, slots[0])}. Does that work?"
-                    )
+                    when = answers.when(day, slots[0])
+                    return f"{lead}The next available slot is {when}. Does that work?"
                 times = " and ".join([", ".join(slots[:-1]), slots[-1]])
                 return (
-                    f"{lead}The next available slots are on {_day(day)} at {times}. "
+                    f"{lead}The next available slots are on {answers.day(day)} at {times}. "
                     "Which would you prefer?"
                 )
         return self._anything_else(f"{lead}I'm sorry, I have no free slots to offer right now. ")
@@ -328,7 +328,7 @@ class ClinicDialogue:
             return await self._book(day, chosen)
         if lang.is_negation(text) or "day" in lang.words(text):
             return await self._offer_slots("Let me look further ahead. ", after_day=day)
-        return f"Which time would you like on {_day(day)}: {' or '.join(slots)}?"
+        return f"Which time would you like on {answers.day(day)}: {' or '.join(slots)}?"
 
     async def _book(self, day: str, time: str) -> str:
         assert self._caller.name is not None
@@ -336,7 +336,7 @@ class ClinicDialogue:
         if "error" in booked:
             return await self._offer_slots("Sorry, that slot was just taken. ")
         day, time = str(booked.get("day") or day), str(booked.get("time") or time)
-        when = _when(day, self._read_back(time))
+        when = answers.when(day, self._read_back(time))
         lead = f"Your appointment is booked for {when}. "
         previous = self._current_appointment() if self._task is Intent.RESCHEDULE else None
         if previous is not None:
@@ -387,41 +387,3 @@ class ClinicDialogue:
 
     def _turn(self, reply: str, end_call: bool = False) -> Turn:
         return Turn(reply, tuple(self._calls), end_call, self.stage)
-
-
-def _appointments(result: dict[str, Any]) -> list[dict[str, Any]]:
-    """Appointments in a tool's answer (`appointments`, or a stateful read's `rows`), sorted,
-    each with day, time, kind and confirmation."""
-    raw = result.get("appointments", result.get("rows"))
-    found = [
-        {
-            "day": str(a["day"]),
-            "time": str(a["time"]),
-            "kind": str(a.get("kind") or "appointment"),
-            "confirmation": str(a.get("confirmation") or ""),
-        }
-        for a in (raw if isinstance(raw, list) else [])
-        if isinstance(a, dict) and a.get("day") and a.get("time")
-    ]
-    return sorted(found, key=lambda a: (a["day"], a["time"]))
-
-
-def _times(raw: Any) -> list[str]:
-    return [str(t) for t in raw] if isinstance(raw, list) else []
-
-
-def _preferred(slots: list[str], preference: str | None) -> list[str]:
-    if preference == "morning":
-        return [s for s in slots if s < "12:00"]
-    if preference == "afternoon":
-        return [s for s in slots if s >= "12:00"]
-    return slots
-
-
-def _day(iso_day: str) -> str:
-    day = date.fromisoformat(iso_day)
-    return f"{day:%A} {day.day} {day:%B} {day.year}"
-
-
-def _when(iso_day: str, time: str) -> str:
-    return f"{_day(iso_day)} at {time}"
