@@ -194,6 +194,10 @@ class Settings(BaseSettings):
     piper_voice_path: str = ""
     """A Piper `.onnx` voice (its `.onnx.json` beside it); empty: the bundled en_US voice."""
 
+    piper_steady_durations: bool = False
+    """Piper speaks each line with the same timing every run (its phoneme durations not
+    sampled): reruns of a voice scenario give the agent the same timing."""
+
     whisper_model_path: str = ""
     """A CTranslate2 Whisper model directory; empty: the bundled Whisper tiny.en."""
 

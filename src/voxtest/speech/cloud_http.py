@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
 
@@ -23,8 +23,38 @@ RETRY_PAUSE_S = 0.25
 RETRYABLE_STATUS = frozenset({408, 409, 429, 500, 502, 503, 504})
 
 
+class Endpoint(Protocol):
+    """What a cloud engine's config says about its API."""
+
+    @property
+    def base_url(self) -> str: ...
+
+    @property
+    def key_setting(self) -> str: ...
+
+    @property
+    def timeout_s(self) -> float: ...
+
+
 class SpeechHttp:
     """POSTs to one vendor's API."""
+
+    @classmethod
+    def for_endpoint(
+        cls,
+        engine: str,
+        endpoint: Endpoint,
+        headers: Mapping[str, str],
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> SpeechHttp:
+        return cls(
+            engine,
+            endpoint.base_url,
+            headers,
+            key_setting=endpoint.key_setting,
+            timeout_s=endpoint.timeout_s,
+            transport=transport,
+        )
 
     def __init__(
         self,

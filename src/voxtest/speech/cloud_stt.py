@@ -72,13 +72,8 @@ class DeepgramTranscriber:
         self, config: CloudSttConfig, transport: httpx.AsyncBaseTransport | None = None
     ) -> None:
         self.config = config
-        self._http = SpeechHttp(
-            "Deepgram",
-            config.base_url,
-            {"Authorization": f"Token {config.api_key}"},
-            key_setting=config.key_setting,
-            timeout_s=config.timeout_s,
-            transport=transport,
+        self._http = SpeechHttp.for_endpoint(
+            "Deepgram", config, {"Authorization": f"Token {config.api_key}"}, transport
         )
 
     @property
@@ -128,13 +123,8 @@ class OpenAITranscriber:
         self, config: CloudSttConfig, transport: httpx.AsyncBaseTransport | None = None
     ) -> None:
         self.config = config
-        self._http = SpeechHttp(
-            "OpenAI transcription",
-            config.base_url,
-            {"Authorization": f"Bearer {config.api_key}"},
-            key_setting=config.key_setting,
-            timeout_s=config.timeout_s,
-            transport=transport,
+        self._http = SpeechHttp.for_endpoint(
+            "OpenAI transcription", config, {"Authorization": f"Bearer {config.api_key}"}, transport
         )
 
     @property

@@ -54,14 +54,7 @@ class ElevenLabsSynthesizer:
     ) -> None:
         self.config = config
         headers = {"xi-api-key": config.api_key, "accept": "audio/pcm"}
-        self._http = SpeechHttp(
-            "ElevenLabs",
-            config.base_url,
-            headers,
-            key_setting=config.key_setting,
-            timeout_s=config.timeout_s,
-            transport=transport,
-        )
+        self._http = SpeechHttp.for_endpoint("ElevenLabs", config, headers, transport)
 
     @property
     def name(self) -> str:
@@ -99,14 +92,7 @@ class CartesiaSynthesizer:
             "Authorization": f"Bearer {config.api_key}",
             "Cartesia-Version": CARTESIA_VERSION,
         }
-        self._http = SpeechHttp(
-            "Cartesia",
-            config.base_url,
-            headers,
-            key_setting=config.key_setting,
-            timeout_s=config.timeout_s,
-            transport=transport,
-        )
+        self._http = SpeechHttp.for_endpoint("Cartesia", config, headers, transport)
 
     @property
     def name(self) -> str:
@@ -145,13 +131,8 @@ class OpenAISynthesizer:
         self, config: CloudVoiceConfig, transport: httpx.AsyncBaseTransport | None = None
     ) -> None:
         self.config = config
-        self._http = SpeechHttp(
-            "OpenAI speech",
-            config.base_url,
-            {"Authorization": f"Bearer {config.api_key}"},
-            key_setting=config.key_setting,
-            timeout_s=config.timeout_s,
-            transport=transport,
+        self._http = SpeechHttp.for_endpoint(
+            "OpenAI speech", config, {"Authorization": f"Bearer {config.api_key}"}, transport
         )
 
     @property

@@ -38,9 +38,11 @@ def bundled_voice() -> Path:
 
 @dataclass(frozen=True)
 class PiperConfig:
-    """`voice_path` None: the bundled voice."""
+    """`voice_path` None: the bundled voice. `steady_durations`: phoneme durations are not
+    sampled (Piper's `noise_w` 0), so a text at a speed always lasts the same time."""
 
     voice_path: Path | None = None
+    steady_durations: bool = False
 
     def resolve(self) -> Path:
         path = self.voice_path or bundled_voice()
@@ -71,12 +73,15 @@ class PiperSynthesizer:
         if not text.strip():
             return b""
         speed = voice.speed if voice.speed > 0 else 1.0
-        return await self._voice_slot().run(lambda model: _speak(model, text, speed))
+        return await self._voice_slot().run(lambda model: self._speak(model, text, speed))
 
     def synthesize_sync(self, text: str, voice: Voice) -> bytes:
         """The same, blocking (benchmarks and scripts)."""
         speed = voice.speed if voice.speed > 0 else 1.0
-        return self._voice_slot().run_sync(lambda model: _speak(model, text, speed))
+        return self._voice_slot().run_sync(lambda model: self._speak(model, text, speed))
+
+    def _speak(self, model: Any, text: str, speed: float) -> bytes:
+        return _speak(model, text, speed, 0.0 if self._config.steady_durations else None)
 
     async def aclose(self) -> None:
         """The voice stays loaded for the next call (`speech.shared.unload_models` frees it)."""
@@ -88,10 +93,10 @@ def _load(path: Path) -> Any:
     return piper.PiperVoice.load(path, config_path=config if config.is_file() else None)
 
 
-def _speak(model: Any, text: str, speed: float) -> bytes:
+def _speak(model: Any, text: str, speed: float, noise_w: float | None) -> bytes:
     piper = require("piper", "Piper")
     synthesis = piper.SynthesisConfig(
-        length_scale=float(model.config.length_scale) / speed, volume=PEAK
+        length_scale=float(model.config.length_scale) / speed, noise_w_scale=noise_w, volume=PEAK
     )
     rate = int(model.config.sample_rate)
     pause = np.zeros(round(SENTENCE_PAUSE_S / speed * rate), dtype=np.float32)

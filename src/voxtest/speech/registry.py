@@ -86,7 +86,8 @@ def synthesizer(settings: Settings, provider: str) -> Synthesizer:
     """The TTS engine `provider` configured from settings (SpeechError without its key)."""
     if provider == "piper":
         raw = settings.piper_voice_path.strip()
-        return PiperSynthesizer(PiperConfig(Path(raw).expanduser() if raw else None))
+        voice = Path(raw).expanduser() if raw else None
+        return PiperSynthesizer(PiperConfig(voice, settings.piper_steady_durations))
     if provider == "elevenlabs":
         return ElevenLabsSynthesizer(
             _voice_config(
