@@ -23,6 +23,16 @@ from voxtest.examples.clinic_voice_agent import ClinicVoiceAgent, VoiceAgentOpti
 from voxtest.speech.fake import fake_engines
 
 RUN_CHIRP = "/test_framework/v1/scenarios/run_scenarios_chirp/"
+P = "/test_framework/v1/personalities/"
+SAY_AND_HANG_UP = {
+    "role": "A caller on a bad line",
+    "conditions": [
+        {"id": 0, "condition": "FIRST_MESSAGE", "type": "standard", "fixed_message": True,
+         "action": "Hi, I need to move my cleaning to another day next week, please."},
+        {"id": 1, "condition": 0, "type": "action_followup", "fixed_message": True,
+         "action": "<endcall/>"},
+    ],
+}  # fmt: skip
 VOICE_ACTIONS = copy.deepcopy(RESCHEDULE_ACTIONS)
 VOICE_ACTIONS["conditions"][3]["condition"] = 'contains "14:30" OR contains "14 30"'
 
@@ -72,13 +82,18 @@ def voice_agent_row(api: Api, url: str, password: str = "pw") -> int:
     return int(r.json()["id"])
 
 
-def voice_scenario(api: Api, agent_id: int) -> int:
+def voice_scenario(
+    api: Api,
+    agent_id: int,
+    personality: int | None = None,
+    actions: dict[str, Any] = VOICE_ACTIONS,
+) -> int:
     body = {
         "name": "Reschedule a cleaning by phone",
         "agent": agent_id,
-        "personality": personality_id(api),
+        "personality": personality or personality_id(api),
         "scenario_type": "conditional_actions",
-        "conditional_actions": VOICE_ACTIONS,
+        "conditional_actions": actions,
         "test_profile": sarah_profile(api, agent_id),
     }
     r = api.post("/test_framework/v2/scenarios/", body)
@@ -170,3 +185,23 @@ def test_end_call_keeps_a_voice_runs_transcript_recording_and_timing(api: Api) -
     assert recording.status_code == 200
     with wave.open(io.BytesIO(recording.content)) as wav:  # closed: a readable header
         assert wav.getnchannels() == 2 and wav.getnframes() / 16000 > 2
+
+
+def test_a_personality_on_a_bad_line_loses_caller_audio(api: Api) -> None:
+    base = {"project": api.default_project_id(), "name": "Bad line", "voice_model": "piper"}
+    bad = api.post(P, {**base, "background_noise": "off", "network_simulation": "3g"})
+    assert bad.status_code == 400 and "packet_loss" in bad.json()["network_simulation"][0]
+    made = api.post(
+        P, {**base, "background_noise": "off", "network_simulation": '{"packet_loss": 10}'}
+    )
+    assert made.status_code == 201, made.text
+    with voice_agent(username="voxtest", password="pw") as agent:
+        agent_id = voice_agent_row(api, agent.url)
+        voice_scenario(api, agent_id, made.json()["id"], SAY_AND_HANG_UP)
+        r = api.post(RUN_CHIRP, {"agent_id": agent_id, "scenarios": 1})
+        assert r.status_code == 200, r.text
+        result = wait_for_result(api, r.json()["id"], timeout_s=90)
+    runs = result["runs"].values() if isinstance(result["runs"], dict) else result["runs"]
+    run = api.get(f"/test_framework/v2/runs/{next(iter(runs))['id']}/").json()
+    network = run["metadata"]["voice"]["network"]
+    assert network["frames"] > 100 and 4 < network["lost_percent"] < 16, network

@@ -128,6 +128,19 @@ def test_tags_only_in_fixed_messages_and_known() -> None:
     assert paths(found) == {("conditions", i, "action") for i in (1, 2, 3)}
 
 
+def test_network_simulation_tags_name_a_readable_loss() -> None:
+    good = '<network_simulation packet_loss="5"/>Can you hear me?'
+    found = check_conditional_actions(
+        script(
+            item(1, action=good, fixed_message=True),
+            item(2, action="<network_simulation/>Hello", fixed_message=True),
+            item(3, action='<network_simulation packet_loss="75"/>Hi', fixed_message=True),
+        )
+    )
+    assert paths(found) == {("conditions", i, "action") for i in (2, 3)}
+    assert all("packet_loss" in p.message for p in found)
+
+
 def test_functions_shape() -> None:
     bad_fn = copy.deepcopy(FUNCTION)
     bad_fn["config"].update(url="http://10.0.0.1/x", timeout_seconds=31, method="PUT")

@@ -157,3 +157,30 @@ async def test_an_interruption_tag_barges_in_on_the_agents_reply(tmp_path: Path)
     line = next(t for t in turns if t["text"] == "Sorry, it is urgent.")
     assert line["barge_in"] is True and line["start_s"] - barge[0]["at_s"] < 0.3
     assert line["start_s"] < max(t["end_s"] for t in turns if t["role"] == "Main Agent")
+
+
+LOSSY = chain(
+    "A caller on a bad line",
+    "Hi, I need to move my cleaning please.",
+    '<network_simulation packet_loss="0"/>My code is <dtmf digits="42#"/>',
+    "<endcall/>",
+)
+
+
+async def test_packet_loss_reaches_the_agent_as_silence_until_a_line_stops_it(
+    tmp_path: Path,
+) -> None:
+    options = replace(OPTIONS, packet_loss_percent=50, seed=3)
+    async with ClinicVoiceAgent(fake_engines, VoiceAgentOptions()) as agent:
+        done = await _call(agent.url, tmp_path, Script.from_json(LOSSY), options=options)
+    assert done.conversation.end_reason == reasons.TESTING_AGENT_ENDED_CALL, done.conversation.error
+    network = done.timing["network"]
+    first = next(t for t in done.timing["turns"] if t["role"] == "Testing Agent")
+    assert network["lost"] > 0.25 * first["frames"]  # about half of the first line's frames
+    assert network["lost_percent"] < 50  # and none once the second line turned loss off
+    audio = _channel(tmp_path / "call.wav", TESTING_CHANNEL_INDEX)
+    assert decode_dtmf(audio) == "42#"  # the second line's tones arrived whole
+    start, end = (round(first[k] * 16000) for k in ("start_s", "end_s"))
+    line = np.frombuffer(audio, dtype="<i2")[start:end]
+    silent = sum(1 for i in range(0, line.size - 320, 320) if not line[i : i + 320].any())
+    assert silent >= 0.2 * (line.size // 320)  # the lost frames are silence in the recording

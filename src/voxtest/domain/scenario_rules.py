@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from voxtest.domain.addresses import public_url_problem
+from voxtest.domain.network_loss import network_tags_readable
 from voxtest.domain.rest_functions import JsonPathError, parse_json_path
 
 FIRST_MESSAGE = "FIRST_MESSAGE"
@@ -176,6 +177,10 @@ def _check_action(
         )
     if "interruption" in tags and item.get("type") != "action_followup":
         problems.append(Problem(where, "<interruption> is only allowed on action_followup items."))
+    if "network_simulation" in tags and not network_tags_readable(action):
+        problems.append(
+            Problem(where, '<network_simulation> takes packet_loss="N", N from 0 to 50 (percent).')
+        )
     used = set(FUNCTION_TAG.findall(action)) | {n for n, _ in FUNCTION_VAR.findall(action)}
     if used and at[-1] == 0:
         problems.append(Problem(where, "Functions cannot be used in the first message (id 0)."))

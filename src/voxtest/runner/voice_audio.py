@@ -34,6 +34,7 @@ class CallerLine:
 
     text: str
     pcm: bytes
+    network_loss: float | None = None  # the packet loss (percent) it sets when it starts
     frame_bytes: int = FRAME_BYTES
     position: int = 0  # bytes sent
     frames: int = 0
@@ -42,6 +43,7 @@ class CallerLine:
     interrupted: bool = False
     barge_in: bool = False
     span: tuple[int, int] | None = field(init=False)
+    lost_at: list[int] = field(default_factory=list)  # byte offsets of frames sent as silence
 
     def __post_init__(self) -> None:
         self.span = voiced_span(self.pcm)
@@ -54,8 +56,10 @@ class CallerLine:
         frame = self.pcm[self.position : self.position + self.frame_bytes]
         return frame + b"\x00" * (self.frame_bytes - len(frame))
 
-    def sent(self, at: float) -> None:
-        """The frame `next_frame` returned left at `at`."""
+    def sent(self, at: float, *, lost: bool = False) -> None:
+        """The frame `next_frame` returned left at `at` (as silence when `lost`)."""
+        if lost:
+            self.lost_at.append(self.position)
         first = self.position // SAMPLE_WIDTH
         last = first + self.frame_bytes // SAMPLE_WIDTH - 1
         if self.span is not None:
@@ -66,6 +70,14 @@ class CallerLine:
                 self.end_s = at + (min(voiced_last, last) - first + 1) / SAMPLE_RATE
         self.position += self.frame_bytes
         self.frames += 1
+
+    def sent_audio(self) -> bytes:
+        """What the agent was sent of this line so far (lost frames silent)."""
+        audio = bytearray(self.pcm[: self.position])
+        for offset in self.lost_at:
+            size = min(self.frame_bytes, len(audio) - offset)
+            audio[offset : offset + size] = bytes(size)
+        return bytes(audio)
 
     def stop(self) -> None:
         """Cut the line short (the caller yields)."""

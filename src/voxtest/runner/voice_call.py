@@ -17,18 +17,19 @@ import asyncio
 import contextlib
 from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from voxtest.channels.audio import AgentAudio, AgentError, AgentSpeechEvent, AudioChannel
 from voxtest.channels.base import ChannelError, Clock, Closed
 from voxtest.domain import turn_taking as tt
 from voxtest.domain.caller_actions import EndCall, Pause, Say
+from voxtest.domain.network_loss import FrameLoss, LossChange, tagged_loss
 from voxtest.domain.transcript import MAIN_AGENT, TESTING_AGENT, Transcript, Turn
-from voxtest.domain.voice_tags import Background
 from voxtest.runner import limits as reasons
 from voxtest.runner.limits import Limits
 from voxtest.runner.voice_audio import AgentSpeech, CallerLine, Playout
+from voxtest.runner.voice_options import VoiceOptions
 from voxtest.runner.voice_script import (
     CallerScript,
     ScriptFailed,
@@ -36,21 +37,11 @@ from voxtest.runner.voice_script import (
     spoken_text,
 )
 from voxtest.runner.voice_timing import AgentTurnRecord, VoiceTiming
-from voxtest.speech.base import FRAME_MS, SpeechEngines, SpeechError, Voice, Word
+from voxtest.speech.base import FRAME_MS, SpeechEngines, SpeechError, Word
 from voxtest.speech.recording import AGENT, CALLER, StereoRecorder
 from voxtest.speech.render import CallerAudio
 
 SILENT_FRAME = b"\x00\x00" * 320
-
-
-@dataclass(frozen=True)
-class VoiceOptions:
-    rules: tt.TurnRules = field(default_factory=tt.TurnRules)
-    voice: Voice = field(default_factory=Voice)
-    background: Background | None = None  # the personality's noise under every line
-    hear_caller: bool = True  # transcribe the caller's own lines after the call
-    idle_prompt: str = "Are you still there?"
-    played_out_grace_s: float = 2.0  # script done: the agent may go on this long, then hang up
 
 
 @dataclass
@@ -59,7 +50,7 @@ class _Over(Exception):
     error: str | None = None
 
 
-Ready = CallerLine | Pause | EndCall
+Ready = CallerLine | Pause | EndCall | LossChange
 
 
 class VoiceCall:
@@ -86,6 +77,7 @@ class VoiceCall:
         self.speech = AgentSpeech()
         self.vad = engines.vad_factory()
         self.timing = VoiceTiming(self.t0, FRAME_MS)
+        self.loss = FrameLoss(options.packet_loss_percent, options.seed)
         self.turns: list[Turn] = []
         self.ready: deque[Ready] = deque()
         self.line: CallerLine | None = None
@@ -143,6 +135,9 @@ class VoiceCall:
     async def _send_frame(self) -> None:
         line = self.line
         pcm = line.next_frame() if line is not None else SILENT_FRAME
+        lost = self.loss.drop()
+        if lost:  # the agent hears this frame as silence
+            pcm = bytes(len(pcm))
         try:
             at = await self.channel.send_audio(pcm)
         except ChannelError as exc:
@@ -152,7 +147,7 @@ class VoiceCall:
             raise _Over(reasons.CONNECTION_DROPPED, exc.message) from None
         self.recorder.write(CALLER, pcm, at_s=at - self.t0)
         if line is not None:
-            line.sent(at)
+            line.sent(at, lost=lost)
             if line.done:
                 self._caller_finished(line, at)
 
@@ -284,6 +279,9 @@ class VoiceCall:
         if not self.started and now - self.t0 >= self.limits.greeting_wait_s:
             self.started = True  # no greeting: the caller speaks first
             self._schedule(lambda: self._start_script(False))
+        while self.ready and isinstance(change := self.ready[0], LossChange):
+            self.ready.popleft()
+            self.loss.set(change.percent)
         if not self.ready:
             return
         barge = self.next_barges_in
@@ -293,6 +291,8 @@ class VoiceCall:
         if isinstance(item, CallerLine):
             item.barge_in, self.next_barges_in = barge, False
             self.line = item
+            if item.network_loss is not None:
+                self.loss.set(item.network_loss)
             self.state, _ = tt.step(self.state, tt.CallerStarted(now), self.options.rules)
         elif isinstance(item, Pause):
             self.pause_until, self.pause_interruptible = now + item.seconds, item.interruptible
@@ -309,7 +309,7 @@ class VoiceCall:
             line.text, start, end, line.frames, interrupted=line.interrupted, barge_in=line.barge_in
         )
         if self.options.hear_caller:
-            self.said.append((entry, line.pcm[: line.position]))
+            self.said.append((entry, line.sent_audio()))
         self.turns.append(Turn(TESTING_AGENT, line.text, self._rel(start), self._rel(end)))
         self.caller_end = end
         self.state, _ = tt.step(self.state, tt.CallerStopped(end), self.options.rules)
@@ -363,9 +363,11 @@ class VoiceCall:
         for action in actions:
             if isinstance(action, Say):
                 line = await self.script.words(action, self.transcript())
-                pcm = await self.audio.render(line, self.options.voice)
+                pcm, loss = await self.audio.render(line, self.options.voice), tagged_loss(line)
                 if pcm:
-                    ready.append(CallerLine(spoken_text(line) or line.strip(), pcm))
+                    ready.append(CallerLine(spoken_text(line) or line.strip(), pcm, loss))
+                elif loss is not None:
+                    ready.append(LossChange(loss))
             elif isinstance(action, Pause | EndCall):
                 ready.append(action)
         if front:

@@ -17,7 +17,8 @@ from voxtest.protocols import chirp
 from voxtest.runner import limits as reasons
 from voxtest.runner.limits import Limits
 from voxtest.runner.outcome import ConversationOutcome
-from voxtest.runner.voice_call import VoiceCall, VoiceOptions
+from voxtest.runner.voice_call import VoiceCall
+from voxtest.runner.voice_options import VoiceOptions
 from voxtest.runner.voice_script import CallerScript
 from voxtest.speech.base import SAMPLE_RATE, SpeechEngines
 from voxtest.speech.recording import TESTING_CHANNEL_INDEX, StereoRecorder
@@ -111,5 +112,6 @@ def outcome_of(call: VoiceCall, *, attempts: int) -> VoiceOutcome:
             "stt": call.engines.transcriber.name,
             "vad": type(call.vad).__name__,
         },
+        **({"network": call.loss.record()} if call.loss.used else {}),
     )
     return VoiceOutcome(conversation, outcome, timing, recorder.path)

@@ -13,6 +13,7 @@ from pathlib import Path
 from voxtest.channels.audio import AudioChannel
 from voxtest.channels.chirp import BasicAuth, ChirpChannel
 from voxtest.domain.actions_engine import InvalidScript, Script
+from voxtest.domain.network_loss import personality_loss
 from voxtest.domain.turn_taking import TurnRules
 from voxtest.domain.voice_tags import Background
 from voxtest.errors import ConfigError
@@ -93,7 +94,13 @@ def options_for(personality: dict[str, object]) -> tuple[VoiceOptions, Voice]:
         voice_id=str(personality.get("voice_id") or "") or None,
         speed=speed_value,
     )
-    return VoiceOptions(rules=rules, voice=voice, background=background_of(personality)), voice
+    options = VoiceOptions(
+        rules=rules,
+        voice=voice,
+        background=background_of(personality),
+        packet_loss_percent=personality_loss(personality.get("network_simulation")),
+    )
+    return options, voice
 
 
 def background_of(personality: dict[str, object]) -> Background | None:
@@ -121,6 +128,7 @@ async def execute_voice(
         except (ValueError, InvalidScript) as exc:
             return failed(f"The scenario's conditional actions are invalid: {exc}")
     options, voice = options_for(voice_plan.personality)
+    options = replace(options, seed=plan.run_id)  # a rerun loses the same frames
     try:
         engines = engines_for(settings, voice)
         channel = _channel(plan, voice_plan, settings)

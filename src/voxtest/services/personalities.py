@@ -14,6 +14,7 @@ from voxtest.api.wire._generated import (
     PatchedCreatePersonalityWrite,
 )
 from voxtest.context import Services
+from voxtest.domain.network_loss import personality_problem
 from voxtest.errors import NotFound, PermissionDenied, ValidationFailed
 from voxtest.services import personality_sets
 from voxtest.services.common import collect, raise_if
@@ -186,6 +187,9 @@ def _check(given: dict[str, Any], errors: dict[str, list[str]] | None = None) ->
     volume = given.get("background_sound_volume")
     if isinstance(volume, dict):
         collect(errors, "background_sound_volume", _in_unit(volume, ("base", "reduced")))
+    network = personality_problem(given.get("network_simulation"))
+    if network:
+        errors["network_simulation"] = [network]
     start = given.get("start_speaking_plan")
     if start not in (None, ""):
         try:
