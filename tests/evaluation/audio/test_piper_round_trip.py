@@ -28,7 +28,8 @@ GAP_S = 0.7
 
 
 def speak(voice: object, text: str) -> np.ndarray:
-    chunks = list(voice.synthesize(text))  # type: ignore[attr-defined]
+    steady = piper.SynthesisConfig(noise_w_scale=0.0)  # the same timing every run
+    chunks = list(voice.synthesize(text, syn_config=steady))  # type: ignore[attr-defined]
     pcm = np.frombuffer(b"".join(c.audio_int16_bytes for c in chunks), dtype="<i2")
     rate = chunks[0].sample_rate
     times = np.arange(round(len(pcm) * RATE / rate)) / RATE
