@@ -88,6 +88,14 @@ class Settings(BaseSettings):
     upload_url_ttl_seconds: int = Field(default=3600, gt=0)
     """How long a signed upload URL from `get-upload-url/` stays valid."""
 
+    export_retention_hours: float = Field(default=168.0, gt=0)
+    """How long a finished call-log export file is kept; then it is deleted and its download
+    says the export expired."""
+
+    upload_retention_hours: float = Field(default=24.0, gt=0)
+    """How long an uploaded recording waits for `complete-upload/` before it is deleted (at
+    least as long as the upload URL is valid)."""
+
     run_starts_per_second: int = Field(default=5, ge=0)
     """At most this many runs of one organization start in any second, across every process
     (Cekura schedules 5 calls a second); 0 for no pace."""

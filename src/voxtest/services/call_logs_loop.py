@@ -44,6 +44,9 @@ class ClaimLoop(Generic[Key]):
     async def handle(self, key: Key) -> None:
         raise NotImplementedError
 
+    async def tidy(self) -> None:
+        """Housekeeping on each pass of the loop (none by default)."""
+
     def start(self) -> None:
         self._loop = asyncio.create_task(self._run())
 
@@ -72,6 +75,7 @@ class ClaimLoop(Generic[Key]):
                 if self.held and now - last_beat >= settings.run_heartbeat_seconds:
                     await self.heartbeat(self.held)
                     last_beat = now
+                await self.tidy()
             except asyncio.CancelledError:
                 raise
             except Exception:

@@ -11,10 +11,12 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import astuple
 from datetime import timedelta
 
 from voxtest.context import Services
 from voxtest.services import call_logs_jobs as jobs
+from voxtest.services import call_logs_retention as retention
 from voxtest.services.call_logs_export import run_export
 from voxtest.services.call_logs_fetch import run_fetch
 from voxtest.services.call_logs_loop import ClaimLoop
@@ -36,6 +38,7 @@ class CallLogJobs(ClaimLoop[str]):
 
     def __init__(self, services: Services) -> None:
         super().__init__(services, CAPACITY)
+        self._swept_at: float | None = None
 
     async def claim(self, limit: int, stale_after: timedelta) -> list[str]:
         return await jobs.claim(self.services.db, self.worker, limit, stale_after)
@@ -48,6 +51,15 @@ class CallLogJobs(ClaimLoop[str]):
 
     async def handle(self, key: str) -> None:
         await run_job(self.services, key)
+
+    async def tidy(self) -> None:
+        """Old exports and abandoned uploads are deleted (`call_logs_retention`)."""
+        now = asyncio.get_running_loop().time()
+        if self._swept_at is None or now - self._swept_at >= retention.SWEEP_EVERY_S:
+            self._swept_at = now
+            swept = await retention.sweep(self.services)
+            if swept.exports or swept.uploads:
+                log.info("deleted %d expired exports, %d abandoned uploads", *astuple(swept))
 
 
 async def run_job(services: Services, job_id: str) -> None:

@@ -15,10 +15,12 @@ from voxtest.api.routes.call_logs import BASES, documented_as, wake
 from voxtest.api.routes.observability import json_object
 from voxtest.api.routing import family, operation
 from voxtest.api.wire._generated import SchemaPostCreateScenariosWrite
+from voxtest.context import Services
 from voxtest.errors import NotFound
 from voxtest.services import call_logs_jobs as jobs
 from voxtest.services.call_logs_export import export_path, queue_export
 from voxtest.services.call_logs_filters import CallLogFilters
+from voxtest.services.call_logs_retention import EXPIRED
 from voxtest.services.call_logs_scenarios import queue_create_scenarios, scenario_list
 from voxtest.storage.tables import CallLogJob
 
@@ -39,7 +41,7 @@ async def export_call_logs(
 ) -> Any:
     async with services.db.session() as session:
         job = await queue_export(session, principal, filters, format)
-        answer = _export_progress(services.settings.public_base_url, job)
+        answer = _export_progress(services, job)
     wake(request)
     return answer
 
@@ -55,7 +57,7 @@ async def export_call_logs_progress(
 ) -> Any:
     async with services.db.session() as session:
         job = await jobs.owned(session, principal, progress_id, "export")
-        return _export_progress(services.settings.public_base_url, job)
+        return _export_progress(services, job)
 
 
 @router.get(DOWNLOAD, include_in_schema=False)
@@ -66,12 +68,21 @@ async def export_download(
         job = await jobs.owned(session, principal, progress_id, "export")
     path = export_path(services, job)
     if path is None:
-        raise NotFound("The export is not ready.")
+        raise NotFound(_expired(services) if job.state == EXPIRED else "The export is not ready.")
     kind = str(job.params.get("format") or "csv")
     return FileResponse(path, media_type=MEDIA[kind], filename=f"call_logs_{job.id}.{kind}")
 
 
-def _export_progress(base_url: str, job: CallLogJob) -> dict[str, Any]:
+def _expired(services: Services) -> str:
+    hours = services.settings.export_retention_hours
+    return (
+        f"The export file was deleted {hours:g} hours after it was written "
+        "(VOXTEST_EXPORT_RETENTION_HOURS); export again."
+    )
+
+
+def _export_progress(services: Services, job: CallLogJob) -> dict[str, Any]:
+    base_url = services.settings.public_base_url
     total = int((job.progress or {}).get("total") or 0)
     exported = int((job.progress or {}).get("exported") or 0)
     done = job.state == "done"
@@ -85,7 +96,7 @@ def _export_progress(base_url: str, job: CallLogJob) -> dict[str, Any]:
         "download_url": (
             base_url.rstrip("/") + DOWNLOAD.format(progress_id=job.id) if done else None
         ),
-        "error": job.error,
+        "error": _expired(services) if job.state == EXPIRED else job.error,
     }
 
 
