@@ -128,17 +128,28 @@ def test_tags_only_in_fixed_messages_and_known() -> None:
     assert paths(found) == {("conditions", i, "action") for i in (1, 2, 3)}
 
 
-def test_network_simulation_tags_name_a_readable_loss() -> None:
-    good = '<network_simulation packet_loss="5"/>Can you hear me?'
+@pytest.mark.parametrize(
+    ("good", "bad", "needs"),
+    [
+        (
+            '<network_simulation packet_loss="5"/>Can you hear me?',
+            ("<network_simulation/>Hello", '<network_simulation packet_loss="75"/>Hi'),
+            "packet_loss",
+        ),
+        (
+            '<voice id="v2"/>Hi',
+            ('<voice provider="11labs">Hola</voice>', "<voice id=''/>Hey"),
+            "id=",
+        ),
+    ],
+)
+def test_tags_that_need_an_attribute(good: str, bad: tuple[str, str], needs: str) -> None:
+    actions = (good, *bad)
     found = check_conditional_actions(
-        script(
-            item(1, action=good, fixed_message=True),
-            item(2, action="<network_simulation/>Hello", fixed_message=True),
-            item(3, action='<network_simulation packet_loss="75"/>Hi', fixed_message=True),
-        )
+        script(*(item(i + 1, action=a, fixed_message=True) for i, a in enumerate(actions)))
     )
     assert paths(found) == {("conditions", i, "action") for i in (2, 3)}
-    assert all("packet_loss" in p.message for p in found)
+    assert all(needs in p.message for p in found)
 
 
 def test_functions_shape() -> None:

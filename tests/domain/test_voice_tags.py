@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from voxtest.domain.voice_tags import Background, Noise, Quiet, Speak, Tones, parse_voice_line
+from voxtest.domain.voice_tags import (
+    Background,
+    Noise,
+    Quiet,
+    Speak,
+    SwitchVoice,
+    Tones,
+    VoiceChoice,
+    parse_voice_line,
+)
 
 
 def test_plain_text_is_one_speech_segment() -> None:
@@ -58,5 +67,22 @@ def test_emotion_markers_attach_to_the_speech_after_them_or_the_last() -> None:
 
 
 def test_other_tags_are_not_spoken_but_their_text_is() -> None:
-    segments = parse_voice_line('<voice provider="11labs" id="x">Hola</voice> bye <endcall/>')
+    segments = parse_voice_line(
+        '<ivr text="x"/>Hola <network_simulation packet_loss="5"/>bye <endcall/>'
+    )
     assert segments == [Speak("Hola"), Speak("bye")]
+
+
+def test_a_voice_region_a_switch_and_a_voiced_text() -> None:
+    other = VoiceChoice("x", "11labs")
+    segments = parse_voice_line('<voice provider="11labs" id="x">Hola</voice> bye <endcall/>')
+    assert segments == [Speak("Hola", voice=other), Speak("bye")]
+    switched = parse_voice_line('Hi <voice id="v2" model="m1"/>there <voice id="v3" text="Yo"/>')
+    choice = VoiceChoice("v2", None, "m1")
+    assert switched == [
+        Speak("Hi"),
+        SwitchVoice(choice),
+        Speak("there", voice=choice),
+        Speak("Yo", voice=VoiceChoice("v3")),
+    ]
+    assert parse_voice_line('<voice provider="cartesia"/>Same') == [Speak("Same")]  # no id

@@ -162,7 +162,7 @@ async def test_an_interruption_tag_barges_in_on_the_agents_reply(tmp_path: Path)
 LOSSY = chain(
     "A caller on a bad line",
     "Hi, I need to move my cleaning please.",
-    '<network_simulation packet_loss="0"/>My code is <dtmf digits="42#"/>',
+    '<network_simulation packet_loss="0"/>Can you hear me better now?',
     "<endcall/>",
 )
 
@@ -175,12 +175,12 @@ async def test_packet_loss_reaches_the_agent_as_silence_until_a_line_stops_it(
         done = await _call(agent.url, tmp_path, Script.from_json(LOSSY), options=options)
     assert done.conversation.end_reason == reasons.TESTING_AGENT_ENDED_CALL, done.conversation.error
     network = done.timing["network"]
-    first = next(t for t in done.timing["turns"] if t["role"] == "Testing Agent")
-    assert network["lost"] > 0.25 * first["frames"]  # about half of the first line's frames
-    assert network["lost_percent"] < 50  # and none once the second line turned loss off
-    audio = _channel(tmp_path / "call.wav", TESTING_CHANNEL_INDEX)
-    assert decode_dtmf(audio) == "42#"  # the second line's tones arrived whole
+    first, second = [t for t in done.timing["turns"] if t["role"] == "Testing Agent"][:2]
+    assert 0.3 * first["frames"] < first["lost_frames"] < 0.7 * first["frames"]
+    assert "lost_frames" not in second  # the second line turned loss off before it started
+    assert network["lost"] >= first["lost_frames"] and network["lost_percent"] < 50
+    audio = np.frombuffer(_channel(tmp_path / "call.wav", TESTING_CHANNEL_INDEX), dtype="<i2")
     start, end = (round(first[k] * 16000) for k in ("start_s", "end_s"))
-    line = np.frombuffer(audio, dtype="<i2")[start:end]
+    line = audio[start:end]
     silent = sum(1 for i in range(0, line.size - 320, 320) if not line[i : i + 320].any())
     assert silent >= 0.2 * (line.size // 320)  # the lost frames are silence in the recording

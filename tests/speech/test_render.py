@@ -113,3 +113,23 @@ def test_every_named_sound_is_a_loopable_clip_at_minus_20_dbfs() -> None:
     for name in ONE_SHOT_SOUNDS:
         assert noise_clip(name, one_shot=True).size <= 1.5 * SAMPLE_RATE
     assert np.array_equal(noise_clip("restaurant"), noise_clip.__wrapped__("restaurant"))
+
+
+async def test_voice_tags_switch_the_voice_within_the_provider() -> None:
+    engine = ToneVoice()
+    renderer = CallerAudio(engine)
+    base = Voice(voice_id="default", model="m0")
+    await renderer.render('<voice id="brief" provider="tone">one</voice> two', base)
+    assert [(text, v.voice_id) for text, v in engine.calls] == [
+        ("one", "brief"),
+        ("two", "default"),
+    ]
+    await renderer.render('<voice id="elsewhere" provider="11labs" text="three"/>', base)
+    assert engine.calls[-1][1].voice_id == "default"  # another provider: not switched
+    await renderer.render('Hello <voice id="v2" model="m2"/>four', base)
+    assert [(t, v.voice_id, v.model) for t, v in engine.calls[-2:]] == [
+        ("Hello", "default", "m0"),
+        ("four", "v2", "m2"),
+    ]
+    await renderer.render("five", base)  # a switch holds for the rest of the call
+    assert (engine.calls[-1][1].voice_id, engine.calls[-1][1].model) == ("v2", "m2")

@@ -46,6 +46,8 @@ FUNCTION_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 FUNCTION_METHODS = ("GET", "POST")
 TAG = re.compile(r"<\s*/?\s*([A-Za-z_][A-Za-z0-9_]*)\b[^<>]*>")
 FUNCTION_TAG = re.compile(r"<\s*function\b[^<>]*\bname\s*=\s*[\"']([^\"']*)[\"']")
+VOICE_TAG = re.compile(r"<\s*voice\b([^<>]*)>", re.IGNORECASE)
+VOICE_ID = re.compile(r"""\b(?:voice_)?id\s*=\s*(?:"[^"]+"|'[^']+')""")
 FUNCTION_VAR = re.compile(r"\{\{\s*function\.([A-Za-z0-9_]+)(?:\.([A-Za-z0-9_]+))?")
 
 Path = tuple[str | int, ...]
@@ -177,6 +179,8 @@ def _check_action(
         )
     if "interruption" in tags and item.get("type") != "action_followup":
         problems.append(Problem(where, "<interruption> is only allowed on action_followup items."))
+    if "voice" in tags and not all(VOICE_ID.search(t) for t in VOICE_TAG.findall(action)):
+        problems.append(Problem(where, '<voice> needs id="..." (a voice of the call\'s provider).'))
     if "network_simulation" in tags and not network_tags_readable(action):
         problems.append(
             Problem(where, '<network_simulation> takes packet_loss="N", N from 0 to 50 (percent).')

@@ -13,11 +13,14 @@ Tags (left to right; attributes in single or double quotes):
     <silence time="1s"/>, <hold .../>   quiet of that duration (silence keeps background
                                         noise and may be interrupted; hold does neither)
     <noise sound="beep" [volume]/>      a one-shot sound
+    <voice id=".." [provider] [model]/> the caller's voice from here to the end of the call
+                                        (with text="..": just that text in the voice);
+    <voice id="..">..</voice>           only the inner part in that voice
     <background_noise sound=".." volume="0.3">..</background_noise>  noise under the inner
                                         part (to the end of the line when left open)
     [laughter], [sigh], ...             emotion markers, attached to the speech after them
                                         (or before, at the end of a line)
-Any other tag (`<voice>`, `<endcall/>`, `<interruption>`, ...) is not spoken: the tag is
+Any other tag (`<endcall/>`, `<interruption>`, ...) is not spoken: the tag is
 dropped and its inner text kept (those belong to the conversation layer). Pure: no I/O.
 """
 
@@ -42,6 +45,15 @@ class Background:
 
 
 @dataclass(frozen=True)
+class VoiceChoice:
+    """A `<voice>` tag's voice: an id of the call's TTS provider (and optionally its model)."""
+
+    voice_id: str
+    provider: str | None = None
+    model: str | None = None
+
+
+@dataclass(frozen=True)
 class Speak:
     text: str
     speed: float = 1.0
@@ -49,6 +61,7 @@ class Speak:
     spelled: bool = False
     markers: tuple[str, ...] = ()  # emotion markers, in order
     background: Background | None = None
+    voice: VoiceChoice | None = None  # None: the call's voice
 
     @property
     def marked_text(self) -> str:
@@ -76,7 +89,15 @@ class Noise:
     volume: float = 0.5
 
 
-Segment = Speak | Tones | Quiet | Noise
+@dataclass(frozen=True)
+class SwitchVoice:
+    """`<voice id=".."/>` on its own: the caller speaks in this voice from here to the end of
+    the call."""
+
+    voice: VoiceChoice
+
+
+Segment = Speak | Tones | Quiet | Noise | SwitchVoice
 
 
 @dataclass
@@ -86,6 +107,8 @@ class _State:
     background: Background | None = None
     spelling: bool = False
     markers: tuple[str, ...] = ()
+    voice: VoiceChoice | None = None  # from a switch earlier in the line
+    region: VoiceChoice | None = None  # inside <voice ..>..</voice>
 
 
 def parse_voice_line(text: str) -> list[Segment]:
@@ -102,6 +125,8 @@ def parse_voice_line(text: str) -> list[Segment]:
         attrs = _attributes(token.group("attrs"))
         if token.group("close"):
             _close(state, name)
+        elif name == "voice":
+            segments += _voice_tag(state, attrs, closed=bool(token.group("self")))
         else:
             segment = _open(state, name, attrs)
             if segment is not None:
@@ -155,8 +180,31 @@ def _open(state: _State, name: str, attrs: dict[str, str]) -> Segment | None:
     return None
 
 
+def _voice_tag(state: _State, attrs: dict[str, str], *, closed: bool) -> list[Segment]:
+    """`<voice id provider model [text]/>` switches for good (or speaks `text` in that voice);
+    `<voice ..>inner</voice>` speaks only the inner part in it. No id: nothing changes."""
+    voice_id = (attrs.get("id") or attrs.get("voice_id") or "").strip()
+    if not voice_id:
+        return []
+    choice = VoiceChoice(
+        voice_id,
+        (attrs.get("provider") or "").strip().lower() or None,
+        (attrs.get("model") or "").strip() or None,
+    )
+    if not closed:
+        state.region = choice
+        return []
+    text = " ".join((attrs.get("text") or "").split())
+    if text:
+        return [Speak(text, state.speed, state.volume, background=state.background, voice=choice)]
+    state.voice = choice
+    return [SwitchVoice(choice)]
+
+
 def _close(state: _State, name: str) -> None:
-    if name == "spell":
+    if name == "voice":
+        state.region = None
+    elif name == "spell":
         state.spelling = False
     elif name == "background_noise":
         state.background = None
@@ -170,8 +218,9 @@ def _add_text(segments: list[Segment], state: _State, raw: str) -> None:
         text, spelled = " ".join(raw.split()), False
     if not text:
         return
+    voice = state.region or state.voice
     segments.append(
-        Speak(text, state.speed, state.volume, spelled, state.markers, state.background)
+        Speak(text, state.speed, state.volume, spelled, state.markers, state.background, voice)
     )
     state.markers = ()
 

@@ -308,6 +308,8 @@ class VoiceCall:
         entry = self.timing.caller_turn(
             line.text, start, end, line.frames, interrupted=line.interrupted, barge_in=line.barge_in
         )
+        if line.lost_at:
+            entry["lost_frames"] = len(line.lost_at)
         if self.options.hear_caller:
             self.said.append((entry, line.sent_audio()))
         self.turns.append(Turn(TESTING_AGENT, line.text, self._rel(start), self._rel(end)))

@@ -26,6 +26,9 @@ from voxtest.domain.conditions import Verdict
 from voxtest.domain.transcript import TESTING_AGENT, Transcript
 from voxtest.runner.outcome import Judge, Paraphrase, TurnJudge
 
+_VOICE_TEXT = re.compile(
+    r"""<\s*voice\b[^<>]*?\btext\s*=\s*(?:"([^"]*)"|'([^']*)')[^<>]*>""", re.IGNORECASE
+)
 _SPELL = re.compile(r"<\s*spell\s*>(.*?)<\s*/\s*spell\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^<>]*>")
 _EMOTION = re.compile(r"\[[a-z][a-z _-]*\]")
@@ -39,6 +42,7 @@ class ScriptFailed(Exception):
 def spoken_text(text: str) -> str:
     """What the caller's voice says for a fixed line: `<spell>AB12</spell>` letter by letter,
     other tags and emotion markers dropped."""
+    text = _VOICE_TEXT.sub(lambda m: f" {m.group(1) or m.group(2) or ''} ", text)
     text = _SPELL.sub(lambda m: " ".join(m.group(1).replace(" ", "")), text)
     return " ".join(_EMOTION.sub(" ", _TAG.sub(" ", text)).split())
 

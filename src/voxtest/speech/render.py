@@ -6,7 +6,9 @@
 Segments come from `domain.voice_tags`: speech through the synthesizer (the line's speed
 ratio times the personality's, its volume as gain; emotion markers inline for engines whose
 `keeps_markers(voice)` says so, otherwise stripped and the first passed as `Voice.emotion`),
-DTMF as tones, `<silence>`/`<hold>` as quiet, `<noise>` once. Background noise (the line's
+DTMF as tones, `<silence>`/`<hold>` as quiet, `<noise>` once, `<voice id>` as the voice id
+(and model) the synthesizer is asked for, within its own provider (the offline Piper voice
+has one voice and ignores ids). Background noise (the line's
 `<background_noise>` or the personality's) is mixed under speech, tones and silences, not
 under holds; the clip's position carries on from one line to the next, so a call hears one
 continuous loop. Noise clips are generated off the event loop on first use.
@@ -25,13 +27,17 @@ from voxtest.domain.voice_tags import (
     Quiet,
     Segment,
     Speak,
+    SwitchVoice,
     Tones,
+    VoiceChoice,
     parse_voice_line,
 )
 from voxtest.speech.audio import Floats, gain, silence, to_float, to_pcm
 from voxtest.speech.base import Synthesizer, Voice
 from voxtest.speech.dtmf import dtmf_pcm
 from voxtest.speech.noise import known_sound, noise_clip
+
+PROVIDER_ALIASES = {"11labs": "elevenlabs", "eleven_labs": "elevenlabs"}
 
 
 class CallerAudio:
@@ -41,6 +47,7 @@ class CallerAudio:
         self.synthesizer = synthesizer
         self.background = background if background and known_sound(background.sound) else None
         self._noise_position = 0
+        self._voice: VoiceChoice | None = None  # a <voice/> switch, for the rest of the call
 
     async def render(self, text: str, voice: Voice) -> bytes:
         """The line as audio (b"" when it has nothing audible)."""
@@ -56,6 +63,9 @@ class CallerAudio:
         if isinstance(segment, Quiet):
             quiet = silence(segment.seconds)
             return await self._under(quiet, segment.background) if segment.interruptible else quiet
+        if isinstance(segment, SwitchVoice):
+            self._voice = segment.voice
+            return b""
         return await self._noise(segment)
 
     async def _speak(self, segment: Speak, voice: Voice) -> bytes:
@@ -66,7 +76,18 @@ class CallerAudio:
             return b""
         emotion = voice.emotion or (segment.markers[0] if segment.markers else None)
         spoken = replace(voice, speed=voice.speed * segment.speed, emotion=emotion)
+        spoken = self._in_voice(spoken, segment.voice or self._voice)
         return await self.synthesizer.synthesize(text, spoken)
+
+    def _in_voice(self, voice: Voice, choice: VoiceChoice | None) -> Voice:
+        """`voice` switched to `choice`: only within the call's own TTS provider (a tag that
+        names another provider is ignored, as Cekura switches within one provider)."""
+        if choice is None:
+            return voice
+        provider = PROVIDER_ALIASES.get(choice.provider or "", choice.provider)
+        if provider and provider != self.synthesizer.name:
+            return voice
+        return replace(voice, voice_id=choice.voice_id, model=choice.model or voice.model)
 
     async def _noise(self, segment: Noise) -> bytes:
         if not known_sound(segment.sound):
