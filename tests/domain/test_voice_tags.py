@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from voxtest.domain.voice_tags import (
+    VOICEMAIL_GREETING,
     Background,
     Noise,
     Quiet,
@@ -68,7 +69,7 @@ def test_emotion_markers_attach_to_the_speech_after_them_or_the_last() -> None:
 
 def test_other_tags_are_not_spoken_but_their_text_is() -> None:
     segments = parse_voice_line(
-        '<ivr text="x"/>Hola <network_simulation packet_loss="5"/>bye <endcall/>'
+        '<function name="f"/>Hola <network_simulation packet_loss="5"/>bye <endcall/>'
     )
     assert segments == [Speak("Hola"), Speak("bye")]
 
@@ -86,3 +87,13 @@ def test_a_voice_region_a_switch_and_a_voiced_text() -> None:
         Speak("Yo", voice=VoiceChoice("v3")),
     ]
     assert parse_voice_line('<voice provider="cartesia"/>Same') == [Speak("Same")]  # no id
+
+
+def test_the_caller_as_a_phone_menu_or_a_voicemail() -> None:
+    assert parse_voice_line('<ivr text="Press 1 for billing."/>') == [Speak("Press 1 for billing.")]
+    assert parse_voice_line("<ivr/>") == []
+    greeting, pause, beep = parse_voice_line("<voicemail/>")
+    assert greeting == Speak(VOICEMAIL_GREETING)
+    assert pause == Quiet(0.4, interruptible=False) and beep == Noise("beep", 0.5)
+    own = parse_voice_line('<voicemail text="Sam here, leave a message."/>')
+    assert own[0] == Speak("Sam here, leave a message.") and own[-1] == Noise("beep", 0.5)

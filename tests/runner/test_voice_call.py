@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from websockets.asyncio.server import ServerConnection, serve
 
 from voxtest.channels.chirp import BasicAuth, ChirpChannel
 from voxtest.demo.suite import RESCHEDULE_ACTIONS, TEST_PROFILE
@@ -25,7 +26,7 @@ from voxtest.runner.simulated_caller import CallerBrief, SimulatedCaller
 from voxtest.runner.voice_conversation import VoiceOptions, VoiceOutcome, run_voice_call
 from voxtest.runner.voice_instruction import InstructionCaller
 from voxtest.runner.voice_script import VoiceScript
-from voxtest.speech.dtmf import decode_dtmf
+from voxtest.speech.dtmf import decode_dtmf, dtmf_pcm
 from voxtest.speech.fake import fake_engines
 from voxtest.speech.recording import TESTING_CHANNEL_INDEX
 
@@ -184,3 +185,28 @@ async def test_packet_loss_reaches_the_agent_as_silence_until_a_line_stops_it(
     line = audio[start:end]
     silent = sum(1 for i in range(0, line.size - 320, 320) if not line[i : i + 320].any())
     assert silent >= 0.2 * (line.size // 320)  # the lost frames are silence in the recording
+
+
+IVR = chain("A phone menu", '<ivr text="Press two for billing."/>', "<endcall/>")
+
+
+async def test_an_agent_pressing_keys_at_a_phone_menu_shows_them(tmp_path: Path) -> None:
+    async def agent(ws: ServerConnection) -> None:
+        heard, pressed = 0, False
+        async for message in ws:
+            if isinstance(message, bytes):
+                heard += len(message)
+            if not pressed and heard >= 2 * 16000 * 1.2:  # the menu, then a moment
+                pressed = True
+                keys = dtmf_pcm("2#")
+                for at in range(0, len(keys), 640):
+                    await ws.send(keys[at : at + 640].ljust(640, b"\0"))
+
+    async with serve(agent, "127.0.0.1", 0) as server:
+        url = f"ws://127.0.0.1:{server.sockets[0].getsockname()[1]}/chirp"
+        done = await _call(url, tmp_path, Script.from_json(IVR), agent_speaks_first=False)
+    outcome = done.conversation
+    assert outcome.end_reason == reasons.TESTING_AGENT_ENDED_CALL, outcome.error
+    caller, agent_turn = outcome.transcript.turns[:2]
+    assert (caller.role, caller.content) == (TESTING_AGENT, "Press two for billing.")
+    assert agent_turn.role == MAIN_AGENT and agent_turn.content.endswith('<dtmf digits="2#"/>')

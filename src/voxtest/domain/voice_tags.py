@@ -16,6 +16,8 @@ Tags (left to right; attributes in single or double quotes):
     <voice id=".." [provider] [model]/> the caller's voice from here to the end of the call
                                         (with text="..": just that text in the voice);
     <voice id="..">..</voice>           only the inner part in that voice
+    <ivr text=".."/>                    a phone menu read out (the line is not interruptible)
+    <voicemail [text=".."]/>            a voicemail greeting (a default one), then the beep
     <background_noise sound=".." volume="0.3">..</background_noise>  noise under the inner
                                         part (to the end of the line when left open)
     [laughter], [sigh], ...             emotion markers, attached to the speech after them
@@ -36,6 +38,10 @@ TOKEN = re.compile(
 ATTR = re.compile(r"""([a-zA-Z_]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 TIME = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s)?\s*$", re.IGNORECASE)
 DTMF_KEYS = "0123456789*#ABCD"
+VOICEMAIL_GREETING = (
+    "Hi, you've reached my voicemail. I can't take your call right now. "
+    "Please leave a message after the tone."
+)
 
 
 @dataclass(frozen=True)
@@ -127,6 +133,8 @@ def parse_voice_line(text: str) -> list[Segment]:
             _close(state, name)
         elif name == "voice":
             segments += _voice_tag(state, attrs, closed=bool(token.group("self")))
+        elif name in ("voicemail", "ivr"):
+            segments += _machine(state, name, attrs)
         else:
             segment = _open(state, name, attrs)
             if segment is not None:
@@ -199,6 +207,16 @@ def _voice_tag(state: _State, attrs: dict[str, str], *, closed: bool) -> list[Se
         return [Speak(text, state.speed, state.volume, background=state.background, voice=choice)]
     state.voice = choice
     return [SwitchVoice(choice)]
+
+
+def _machine(state: _State, name: str, attrs: dict[str, str]) -> list[Segment]:
+    """The caller as a machine: `<ivr text/>` speaks its menu; `<voicemail [text]/>` a
+    greeting (the default one without text), a short pause and the beep."""
+    text = " ".join((attrs.get("text") or "").split())
+    if name == "ivr":
+        return [Speak(text, state.speed, state.volume, background=state.background)] if text else []
+    greeting = Speak(text or VOICEMAIL_GREETING, state.speed, state.volume)
+    return [greeting, Quiet(0.4, interruptible=False), Noise("beep", 0.5)]
 
 
 def _close(state: _State, name: str) -> None:

@@ -29,11 +29,13 @@ from voxtest.domain.transcript import MAIN_AGENT, TESTING_AGENT, Transcript, Tur
 from voxtest.runner import limits as reasons
 from voxtest.runner.limits import Limits
 from voxtest.runner.voice_audio import AgentSpeech, CallerLine, Playout
+from voxtest.runner.voice_hearing import hear_agent
 from voxtest.runner.voice_options import VoiceOptions
 from voxtest.runner.voice_script import (
     CallerScript,
     ScriptFailed,
     ignores_interruptions,
+    is_ivr,
     spoken_text,
 )
 from voxtest.runner.voice_timing import AgentTurnRecord, VoiceTiming
@@ -78,6 +80,7 @@ class VoiceCall:
         self.vad = engines.vad_factory()
         self.timing = VoiceTiming(self.t0, FRAME_MS)
         self.loss = FrameLoss(options.packet_loss_percent, options.seed)
+        self.menu = False  # the caller read a phone menu: listen for the agent's keys
         self.turns: list[Turn] = []
         self.ready: deque[Ready] = deque()
         self.line: CallerLine | None = None
@@ -350,8 +353,8 @@ class VoiceCall:
         await self._prepare(await self.script.start(agent_speaks_first))
 
     async def _hear(self, turn: AgentTurnRecord, pcm: bytes, origin: float) -> None:
-        heard = await self.engines.transcriber.transcribe(pcm)
-        turn.text = heard.text.strip()
+        heard = await hear_agent(self.engines.transcriber, pcm, keys=self.menu)
+        turn.text = heard.text
         turn.words = tuple(Word(w.text, origin + w.start, origin + w.end) for w in heard.words)
         self.timing.agent_turn(turn)
         data = {"latency_ms": turn.latency_ms} if turn.latency_ms is not None else {}
@@ -365,6 +368,7 @@ class VoiceCall:
         for action in actions:
             if isinstance(action, Say):
                 line = await self.script.words(action, self.transcript())
+                self.menu = self.menu or is_ivr(line)
                 pcm, loss = await self.audio.render(line, self.options.voice), tagged_loss(line)
                 if pcm:
                     ready.append(CallerLine(spoken_text(line) or line.strip(), pcm, loss))
@@ -387,14 +391,6 @@ class VoiceCall:
             self._caller_finished(self.line, self.clock.now())
 
     # -- results ---------------------------------------------------------------------------
-
-    async def hear_caller(self) -> None:
-        """What an STT hears on the caller's own lines (for Transcription Accuracy); after
-        the call, so the frame timer never shares the CPU with it."""
-        for entry, pcm in self.said:
-            if pcm:
-                entry["heard"] = (await self.engines.transcriber.transcribe(pcm)).text.strip()
-        self.said.clear()
 
     def _rel(self, instant: float) -> float:
         return round(max(0.0, instant - self.t0), 3)

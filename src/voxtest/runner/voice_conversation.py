@@ -18,6 +18,7 @@ from voxtest.runner import limits as reasons
 from voxtest.runner.limits import Limits
 from voxtest.runner.outcome import ConversationOutcome
 from voxtest.runner.voice_call import VoiceCall
+from voxtest.runner.voice_hearing import hear_caller
 from voxtest.runner.voice_options import VoiceOptions
 from voxtest.runner.voice_script import CallerScript
 from voxtest.speech.base import SAMPLE_RATE, SpeechEngines
@@ -82,7 +83,8 @@ async def run_voice_call(
     finally:
         await channel.close()
         recorder.close()
-    await call.hear_caller()
+    await hear_caller(call.engines.transcriber, call.said)
+    call.said.clear()
     return outcome_of(call, attempts=dialled.attempts)
 
 

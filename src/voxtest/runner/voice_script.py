@@ -24,15 +24,19 @@ from voxtest.domain.actions_engine import (
 from voxtest.domain.caller_actions import Say, SpokenAction, interruption_seconds
 from voxtest.domain.conditions import Verdict
 from voxtest.domain.transcript import TESTING_AGENT, Transcript
+from voxtest.domain.voice_tags import VOICEMAIL_GREETING
 from voxtest.runner.outcome import Judge, Paraphrase, TurnJudge
 
 _VOICE_TEXT = re.compile(
-    r"""<\s*voice\b[^<>]*?\btext\s*=\s*(?:"([^"]*)"|'([^']*)')[^<>]*>""", re.IGNORECASE
+    r"""<\s*(?:voice|ivr|voicemail)\b[^<>]*?\btext\s*=\s*(?:"([^"]*)"|'([^']*)')[^<>]*>""",
+    re.IGNORECASE,
 )
+_BARE_VOICEMAIL = re.compile(r"<\s*voicemail\s*/?\s*>", re.IGNORECASE)
 _SPELL = re.compile(r"<\s*spell\s*>(.*?)<\s*/\s*spell\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^<>]*>")
 _EMOTION = re.compile(r"\[[a-z][a-z _-]*\]")
-_IGNORE = re.compile(r"<\s*ignore_interruptions\s*>", re.IGNORECASE)
+_IGNORE = re.compile(r"<\s*(?:ignore_interruptions\s*>|ivr\b|voicemail\b)", re.IGNORECASE)
+_IVR = re.compile(r"<\s*ivr\b", re.IGNORECASE)
 
 
 class ScriptFailed(Exception):
@@ -43,12 +47,20 @@ def spoken_text(text: str) -> str:
     """What the caller's voice says for a fixed line: `<spell>AB12</spell>` letter by letter,
     other tags and emotion markers dropped."""
     text = _VOICE_TEXT.sub(lambda m: f" {m.group(1) or m.group(2) or ''} ", text)
+    text = _BARE_VOICEMAIL.sub(f" {VOICEMAIL_GREETING} ", text)
     text = _SPELL.sub(lambda m: " ".join(m.group(1).replace(" ", "")), text)
     return " ".join(_EMOTION.sub(" ", _TAG.sub(" ", text)).split())
 
 
 def ignores_interruptions(text: str) -> bool:
+    """The caller does not yield on this line (`<ignore_interruptions>`, an IVR menu, a
+    voicemail greeting)."""
     return _IGNORE.search(text) is not None
+
+
+def is_ivr(text: str) -> bool:
+    """The line reads a phone menu: the agent's key presses are listened for from then on."""
+    return _IVR.search(text) is not None
 
 
 class CallerScript(Protocol):
