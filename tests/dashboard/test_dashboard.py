@@ -72,6 +72,14 @@ def test_a_finished_run_is_followed_from_results_to_its_transcript(api: Api, pag
     expect(row).to_contain_text(result["status"])
     row.locator("a").click()
     expect(page.locator("#result h1")).to_contain_text(result["status"])
+    (scenario_row,) = api.get(f"/voxtest/v1/results/{result['id']}/reliability/").json()[
+        "scenarios"
+    ]
+    reliability = page.locator("#reliability")
+    expect(reliability).to_contain_text(f"{scenario_row['passed']} / {scenario_row['runs']}")
+    expect(reliability).to_contain_text(scenario_row["scenario_name"])
+    rate = math.floor(scenario_row["pass_rate"] * 1000 + 0.5) / 10
+    expect(reliability).to_contain_text(f"{rate:g}%")  # as the page rounds
     page.locator(f'tr[data-run="{run["id"]}"] a').click()
 
     transcript = page.locator("#transcript")

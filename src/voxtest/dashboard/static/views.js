@@ -50,8 +50,26 @@ async function results(_id, ctx) {
   return h("section", {}, h("h1", {}, "Results"), list);
 }
 
+// Per evaluator: passed of finished runs, the pass rate's 95 % interval, and the chance
+// that every run passes (pass^k at k = runs).
+function reliabilityCard(report) {
+  const rows = report.scenarios ?? [];
+  if (!rows.length) return null;
+  const share = (x) => (typeof x === "number" ? percent(x * 100) : "");
+  return h("div", { class: "card", id: "reliability" }, h("h2", {}, "Reliability"),
+    table([
+      ["Evaluator", (s) => s.scenario_name || `#${s.scenario ?? "?"}`],
+      ["Passed", (s) => `${s.passed} / ${s.runs}`],
+      ["Pass rate", (s) => share(s.pass_rate)],
+      ["95 % interval", (s) => (s.ci95 ? `${share(s.ci95[0])} – ${share(s.ci95[1])}` : "")],
+      ["All runs pass", (s) => share(s.pass_hat_k?.[String(s.runs)])],
+      ["Unfinished", (s) => s.unfinished],
+    ], rows));
+}
+
 async function result(id, ctx) {
   const r = await getJson(`${RESULTS}${encodeURIComponent(id)}/`);
+  const report = await getJson(`/voxtest/v1/results/${encodeURIComponent(id)}/reliability/`);
   const runs = Object.values(r.runs ?? {});
   refreshWhile(!["completed", "failed", "cancelled"].includes(r.status), ctx);
   return h("section", { id: "result" },
@@ -63,6 +81,7 @@ async function result(id, ctx) {
       stat("failed", r.failed_runs_count),
       stat("expected outcome met", `${r.met_expected_outcome_count} / ${r.total_expected_outcome_count}`),
       stat("total duration", r.total_duration ?? "")),
+    reliabilityCard(report),
     (r.performance_metrics ?? []).length ? h("div", { class: "card" }, h("h2", {}, "Rubric"),
       h("pre", {}, JSON.stringify(r.performance_metrics, null, 2))) : null,
     table([
