@@ -67,6 +67,7 @@ def test_passing_suite_exits_0_with_a_junit_report(
         )  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
     assert "3 of 3 runs completed" in done.stdout
+    assert "Reliability" in done.stdout and "3 / 3" in done.stdout
     cases = junit_cases(report)
     names = [c.get("name") for c in cases]
     assert names == [f"Reschedule a cleaning #{n}" for n in (1, 2, 3)]
@@ -86,6 +87,7 @@ def test_failing_runs_exit_1_with_failures_in_the_report(
         server, client.key, str(spec), "--agent", str(agent_id), "--junit", str(report)
     )
     assert done.returncode == 1, done.stdout + done.stderr
+    assert "Reliability" in done.stdout and "0 / 2" in done.stdout and "0% – 66%" in done.stdout
     cases = junit_cases(report)
     assert len(cases) == 2
     for case in cases:

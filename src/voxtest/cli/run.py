@@ -133,6 +133,9 @@ def _run(
     runs = _runs(api, [run["id"] for run in made["runs"]])
     cases = [_case(run, label) for run, label in zip(runs, _labels(runs), strict=True)]
     out.print(_table(runs, cases))
+    reliability = _reliability_table(api, int(made["id"]))
+    if reliability is not None:
+        out.print(reliability)
     if junit is not None:
         write_junit(junit, result.get("name") or suite_name, cases)
     failed = [c for c in cases if c.status != "completed"]
@@ -243,6 +246,31 @@ def _table(runs: list[dict[str, Any]], cases: list[Case]) -> Table:
             escape(str((run.get("metadata") or {}).get("ended_reason") or "")),
             str(run.get("duration") or ""),
             escape((case.failure or "")[:80]),
+        )
+    return table
+
+
+def _reliability_table(api: httpx.Client, result_id: int) -> Table | None:
+    """Per test case run more than once: passed, the pass rate's 95 % interval and the chance
+    that all its runs pass. None from a server without the report (Cekura's own)."""
+    try:
+        r = api.get(f"/voxtest/v1/results/{result_id}/reliability/")
+    except httpx.HTTPError:
+        return None
+    repeated = [s for s in r.json().get("scenarios", []) if s["runs"] > 1] if r.is_success else []
+    if not repeated:
+        return None
+    table = Table(title="Reliability")
+    for column in ("test case", "passed", "pass rate", "95% interval", "all runs pass"):
+        table.add_column(column)
+    for s in repeated:
+        low, high = s["ci95"]
+        table.add_row(
+            escape(str(s["scenario_name"] or s["scenario"])),
+            f"{s['passed']} / {s['runs']}",
+            f"{s['pass_rate']:.0%}",
+            f"{low:.0%} – {high:.0%}",
+            f"{s['pass_hat_k'][str(s['runs'])]:.0%}",
         )
     return table
 
