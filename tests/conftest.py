@@ -130,6 +130,20 @@ def own_server(
         yield live
 
 
+def module_server(**settings: Any) -> Any:
+    """A module-scoped `server` fixture (both backends) of an instance with `settings` set:
+    `server = module_server(allow_private_urls=True)` at a test module's top."""
+
+    @pytest.fixture(scope="module", params=["sqlite", "postgres"], name="server")
+    def fixture(
+        request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+    ) -> Iterator[LiveServer]:
+        with own_server(request, tmp_path_factory, **settings) as live:
+            yield live
+
+    return fixture
+
+
 @pytest.fixture(scope="session", params=["sqlite", "postgres"])
 def server(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory

@@ -73,8 +73,9 @@ async def resolve(
     return sorted(found, key=lambda a: a.version)
 
 
-def default_port(url: httpx.URL) -> int:
-    return url.port or (443 if url.scheme in ("https", "wss") else 80)
+def default_port(scheme: str, port: int | None) -> int:
+    """`port`, or the scheme's own (443 for https/wss, else 80)."""
+    return port or (443 if scheme in ("https", "wss") else 80)
 
 
 @contextlib.asynccontextmanager
@@ -89,7 +90,9 @@ async def stream(
 ) -> AsyncIterator[httpx.Response]:
     """`client.stream(method, url, ...)` sent to the first checked address of `url`'s host
     that accepts the connection. DialFailed before an answer; other httpx errors pass."""
-    addresses = await resolve(url.host, default_port(url), allow_private=allow_private)
+    addresses = await resolve(
+        url.host, default_port(url.scheme, url.port), allow_private=allow_private
+    )
     send_headers = httpx.Headers(headers or {})
     if "host" not in send_headers:
         send_headers["Host"] = url.netloc.decode("ascii")

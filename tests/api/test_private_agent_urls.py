@@ -4,10 +4,6 @@ agent is never dialled."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-
 from tests.api.run_support import (
     RUN_TEXT,
     chat_agent,
@@ -15,15 +11,10 @@ from tests.api.run_support import (
     reschedule_scenario,
     wait_for_result,
 )
-from tests.conftest import Api, LiveServer, own_server
+from tests.conftest import Api, module_server
 
-
-@pytest.fixture(scope="module", params=["sqlite", "postgres"])
-def server(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[LiveServer]:
-    with own_server(request, tmp_path_factory, allow_private_agent_urls=False) as live:
-        yield live
+# this module's own server: it refuses private agents
+server = module_server(allow_private_agent_urls=False)
 
 
 def test_a_run_against_a_loopback_agent_fails_naming_the_setting(api: Api) -> None:

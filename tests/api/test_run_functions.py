@@ -6,27 +6,19 @@ function server runs on 127.0.0.1."""
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
 from typing import Any
-
-import pytest
 
 from tests.api.factories import personality_id
 from tests.api.run_support import RUN_TEXT, chat_agent, clinic_agent, wait_for_result
-from tests.conftest import Api, LiveServer, own_server
+from tests.conftest import Api, module_server
 from tests.runs.http_support import json_server
 from voxtest.demo.suite import RESCHEDULE_ACTIONS, TEST_PROFILE
 
 DOB = "January first, nineteen ninety."
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgres"])
-def server(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[LiveServer]:
-    """This module's own server (and database): it may call loopback URLs."""
-    with own_server(request, tmp_path_factory, allow_private_urls=True) as live:
-        yield live
+# this module's own server: it may call loopback URLs
+server = module_server(allow_private_urls=True)
 
 
 def script_with_functions() -> dict[str, Any]:

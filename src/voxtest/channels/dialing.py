@@ -89,7 +89,7 @@ async def _public_targets(url: str) -> list[dict[str, Any]]:
     address is the one dialled)."""
     parts = urlsplit(url)
     try:
-        port = parts.port or (443 if parts.scheme == "wss" else 80)
+        port = net.default_port(parts.scheme, parts.port)
     except ValueError:
         raise InvalidURI(url, "the port is not a number") from None
     addresses = await net.resolve(

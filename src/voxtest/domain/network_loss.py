@@ -64,24 +64,26 @@ def personality_problem(value: object) -> str | None:
     return None
 
 
+def _tag_losses(line: str) -> list[float | None]:
+    """The packet_loss each `<network_simulation>` tag of `line` gives, as written (None for
+    a tag without a readable one)."""
+    found = []
+    for tag in TAG.finditer(line):
+        match = LOSS_ATTR.search(tag.group(1))
+        found.append(float(match.group(1)) if match is not None else None)
+    return found
+
+
 def tagged_loss(line: str) -> float | None:
     """The packet loss a line's last `<network_simulation packet_loss=".."/>` sets, or None
     when the line changes nothing."""
-    found = None
-    for tag in TAG.finditer(line):
-        match = LOSS_ATTR.search(tag.group(1))
-        if match is not None:
-            found = _percent(match.group(1))
-    return found
+    readable = [loss for loss in _tag_losses(line) if loss is not None]
+    return _percent(readable[-1]) if readable else None
 
 
 def network_tags_readable(line: str) -> bool:
     """Whether every `<network_simulation>` tag of `line` gives a packet_loss of 0 to 50."""
-    for tag in TAG.finditer(line):
-        match = LOSS_ATTR.search(tag.group(1))
-        if match is None or not 0 <= float(match.group(1)) <= MAX_LOSS_PERCENT:
-            return False
-    return True
+    return all(loss is not None and loss <= MAX_LOSS_PERCENT for loss in _tag_losses(line))
 
 
 @dataclass(frozen=True)
@@ -100,9 +102,8 @@ class FrameLoss:
     seed: int = 0
     frames: int = 0
     lost: int = 0
-    _random: random.Random = field(init=False, repr=False)
-
     used: bool = field(init=False, default=False)  # loss was on at some point
+    _random: random.Random = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._random = random.Random(self.seed)

@@ -50,14 +50,14 @@ async def post_json(
     """POST `body` to `url`; never raises for the receiver's or the network's failures."""
     problem = url_problem(url)
     if problem:
-        return Attempt(None, f"{problem} ({_shown(url)})")
+        return Attempt(None, f"{problem} ({net.shown(url)})")
     try:
         async with asyncio.timeout(timeout_s):
             return await _post(client, httpx.URL(url), body, headers, timeout_s, allow_private)
     except net.DialFailed as exc:
         return Attempt(None, str(exc))
     except TimeoutError:
-        return Attempt(None, f"{_shown(url)} gave no answer within {timeout_s:g} s.")
+        return Attempt(None, f"{net.shown(url)} gave no answer within {timeout_s:g} s.")
 
 
 async def _post(
@@ -80,9 +80,9 @@ async def _post(
         ) as response:
             answer = await _read_some(response)
     except httpx.TimeoutException:
-        return Attempt(None, f"{_shown(str(url))} gave no answer within {timeout_s:g} s.")
+        return Attempt(None, f"{net.shown(str(url))} gave no answer within {timeout_s:g} s.")
     except httpx.HTTPError as exc:
-        return Attempt(None, f"POST {_shown(str(url))} failed: {exc or type(exc).__name__}")
+        return Attempt(None, f"POST {net.shown(str(url))} failed: {exc or type(exc).__name__}")
     if 200 <= response.status_code < 300:
         return Attempt(response.status_code)
     excerpt = answer[:EXCERPT].decode("utf-8", "replace").strip()
@@ -97,9 +97,6 @@ async def _read_some(response: httpx.Response) -> bytes:
         if len(data) >= MAX_ANSWER_BYTES:
             break
     return data
-
-
-_shown = net.shown
 
 
 @dataclass(frozen=True)

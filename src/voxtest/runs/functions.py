@@ -125,9 +125,9 @@ async def call_function(
     try:
         async with asyncio.timeout(request.timeout_s):
             status, body = await _call(client, request, allow_private)
-        document = _document(body, _shown(request.url)) if function.outputs else None
+        document = _document(body, net.shown(request.url)) if function.outputs else None
     except TimeoutError:
-        error = f"{_shown(request.url)} gave no answer within {request.timeout_s:g} s."
+        error = f"{net.shown(request.url)} gave no answer within {request.timeout_s:g} s."
     except FunctionFailed as exc:
         error, status = str(exc), exc.http_status
     else:
@@ -141,7 +141,7 @@ async def _call(
     client: httpx.AsyncClient, request: Request, allow_private: bool
 ) -> tuple[int, bytes]:
     """(HTTP status, the body) of a 2xx answer; FunctionFailed otherwise."""
-    shown = _shown(request.url)
+    shown = net.shown(request.url)
     url = _checked_url(request.url)
     try:
         async with net.stream(
@@ -187,7 +187,7 @@ def _checked_url(raw: str) -> httpx.URL:
     except (ValueError, httpx.InvalidURL) as exc:
         problem = str(exc) or "Enter a valid URL."
     if problem:
-        raise FunctionFailed(f"Cannot call {_shown(raw)!r}: {problem}")
+        raise FunctionFailed(f"Cannot call {net.shown(raw)!r}: {problem}")
     return url
 
 
@@ -198,8 +198,3 @@ def _document(body: bytes, shown: str) -> Any:
         return json.loads(body)
     except ValueError:
         raise FunctionFailed(f"The answer of {shown} is not JSON.") from None
-
-
-def _shown(url: str) -> str:
-    """The URL without its query, which may hold keys."""
-    return url.split("?", 1)[0]
